@@ -1,0 +1,1 @@
+"""Curbside: find your next physician position through the people you know."""

@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("curbside.interactions.urls")),
+    path("", include("curbside.network.urls")),
+    path("accounts/", include("curbside.accounts.urls")),
+    path("api/v1/", include("curbside.api.urls")),
+    path("admin/", admin.site.urls),
+]
