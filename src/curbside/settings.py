@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "django_htmx",
     "template_partials",
     "csp",
@@ -141,11 +142,14 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "curbside.core.context_processors.navigation",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },
     }
 ]
+
+FORM_RENDERER = "curbside.core.forms.FormRenderer"
 
 DATABASE_URL = env_str("DATABASE_URL", "")
 if DATABASE_URL:

@@ -1,0 +1,36 @@
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True, slots=True)
+class NavItem:
+    label: str
+    url: str
+    is_current: bool
+
+
+# (label, URL name, the path prefix that marks it current)
+MAIN_NAV = (
+    ("Today", "interactions:dashboard"),
+    ("Contacts", "network:contact_list"),
+    ("Organizations", "network:organization_list"),
+    ("Follow-ups", "interactions:follow_up_list"),
+    ("Interactions", "interactions:interaction_list"),
+)
+
+
+def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
+    """The main navigation, with the section of the current page marked."""
+    if not request.user.is_authenticated:
+        return {"main_nav": []}
+    items = []
+    for label, name in MAIN_NAV:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        current = request.path == url if url == "/" else request.path.startswith(url)
+        items.append(NavItem(label, url, current))
+    return {"main_nav": items}
