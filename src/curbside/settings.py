@@ -125,6 +125,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "curbside.core.middleware.PrivateCacheMiddleware",
+    "curbside.core.middleware.UserTimeZoneMiddleware",
     # Axes last: it inspects the result of authentication.
     "axes.middleware.AxesMiddleware",
 ]
@@ -204,6 +205,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
+# Messages live in the server-side session, not in a cookie: no personal data in the browser.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env_str("CURBSIDE_TIME_ZONE", "America/New_York")
 USE_I18N = False
@@ -212,6 +216,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns about a missing folder
+# The project's own stylesheet and scripts (curbside/ itself is not an app).
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

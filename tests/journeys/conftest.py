@@ -38,8 +38,11 @@ def browser_type_launch_args(browser_type_launch_args):
 def phone_page(browser, live_server):
     """A page the size of a 390-px-wide phone."""
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-        has_touch=True, base_url=live_server.url,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        base_url=live_server.url,
     )
     page = context.new_page()
     yield page

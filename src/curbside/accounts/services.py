@@ -10,9 +10,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from curbside.network.contactinfo import ContactInfoError, normalize_email
+from curbside.network.names import parse_name
 from curbside.network.services import contact_self_ensure
 
 from .models import ApiToken, Invitation, User, token_digest
+
+
+def _name_parts(name: str) -> tuple[str, str]:
+    """'Dr. Jane A. Smith, MD' → ('Jane A.', 'Smith'): honorific and credentials left out."""
+    parsed = parse_name(name) if name.strip() else None
+    if parsed is None:
+        return "", ""
+    first = " ".join(p for p in (parsed.first, parsed.middle) if p)
+    return first[:150], parsed.last[:150]
+
 
 SignupPolicy = Literal["open", "invite", "closed"]
 TOKEN_PREFIX = "cbs_"  # noqa: S105  # a public marker that makes leaked tokens greppable
@@ -38,8 +49,8 @@ def user_create(
     if User.objects.filter(email__iexact=clean_email).exists():
         raise ValidationError({"email": "An account with this email address already exists."})
     is_first = not User.objects.exists()
-    first_name, _, last_name = name.strip().partition(" ")
-    user = User(email=clean_email, first_name=first_name[:150], last_name=last_name[:150])
+    first_name, last_name = _name_parts(name)
+    user = User(email=clean_email, first_name=first_name, last_name=last_name)
     if password is not None:
         try:
             validate_password(password, user)
@@ -113,3 +124,27 @@ def token_authenticate(raw: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.owner
+
+
+@transaction.atomic
+def user_update(*, user: User, name: str, time_zone: str) -> User:
+    """Change the account's own name and time zone (the settings page)."""
+    user.first_name, user.last_name = _name_parts(name)
+    user.time_zone = time_zone
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=["first_name", "last_name", "time_zone"])
+    return user
+
+
+@transaction.atomic
+def user_admin_set(*, user: User, is_admin: bool) -> User:
+    """Make an account an instance admin (staff and superuser), or take that away."""
+    user.is_staff = user.is_superuser = is_admin
+    user.save(update_fields=["is_staff", "is_superuser"])
+    return user
+
+
+@transaction.atomic
+def user_delete(*, user: User) -> None:
+    """Delete an account and every row it owns (each owned row cascades from its owner)."""
+    user.delete()

@@ -1,13 +1,14 @@
 """Reads of interactions and follow-ups, and the dashboard's "Today"."""
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from curbside.network.models import Contact
-from curbside.network.selectors import with_strength
+from curbside.network.selectors import contact_search, with_strength
 
 from .models import FollowUp, Interaction
 
@@ -96,3 +97,41 @@ def dashboard(*, owner: "User", today: date, n_reconnect: int = 10, n_recent: in
         has_more_reconnect=len(fading) > n_reconnect,
         recent=recent,
     )
+
+
+def interaction_list_matching(
+    *,
+    owner: "User",
+    query: str = "",
+    contact_id: int | None = None,
+    kind: str = "",
+    since: date | None = None,
+    until: date | None = None,
+) -> QuerySet[Interaction]:
+    """interaction_list narrowed to interactions with someone matching `query` (name, org …)."""
+    interactions = interaction_list(
+        owner=owner, contact_id=contact_id, kind=kind, since=since, until=until
+    )
+    if query.strip():
+        people = contact_search(Contact.objects.filter(owner=owner), owner, query)
+        # Exists, not a join: an interaction with two matching people is listed once.
+        with_match = Interaction.contacts.through.objects.filter(
+            interaction_id=OuterRef("pk"), contact__in=people
+        )
+        interactions = interactions.filter(Exists(with_match))
+    return interactions
+
+
+def contact_choices(
+    *, owner: "User", query: str = "", chosen_ids: Collection[int] = ()
+) -> QuerySet[Contact]:
+    """Contacts a form may pick (never self): the chosen ones first, then the rest by name,
+    narrowed by `query` (the chosen ones always stay)."""
+    contacts = Contact.objects.filter(owner=owner, is_self=False)
+    if query.strip():
+        matching = contact_search(contacts, owner, query).values("pk")
+        contacts = contacts.filter(Q(pk__in=matching) | Q(pk__in=list(chosen_ids)))
+    if chosen_ids:
+        chosen_first = Case(When(pk__in=list(chosen_ids), then=Value(0)), default=Value(1))
+        return contacts.order_by(chosen_first, "last_name", "first_name", "pk")
+    return contacts.order_by("last_name", "first_name", "pk")

@@ -110,10 +110,11 @@ def credential_key(token: str) -> str:
     return token.strip().strip(",;").replace(".", "").replace("-", "").lower()
 
 
-def canonical_credential(token: str) -> str | None:
+def canonical_credential(token: str, *, after_comma: bool = False) -> str | None:
     """'M.D.' → 'MD', 'Facs' → 'FACS'; None when the token is not a known credential."""
     key = credential_key(token)
-    if key in AMBIGUOUS and "." not in token and not token.strip(",;").isupper():
+    looks_written_as_credential = after_comma or "." in token or token.strip(",;").isupper()
+    if key in AMBIGUOUS and not looks_written_as_credential:
         return None
     return _CREDENTIAL_KEYS.get(key)
 
@@ -126,7 +127,7 @@ def split_credentials(text: str) -> tuple[str, tuple[str, ...]]:
     rest = text.strip()
     found: list[str] = []
     while (match := _TRAILING_WORD.search(rest)) and (
-        credential := canonical_credential(match.group(1))
+        credential := canonical_credential(match.group(1), after_comma="," in match.group(0))
     ):
         found.insert(0, credential)
         rest = rest[: match.start()]

@@ -517,3 +517,78 @@ def contact_merge(*, owner: "User", keep: Contact, merge: Contact) -> Contact:
     contacts_touch_refresh(owner=owner, contact_ids=[keep.pk])
     keep.refresh_from_db()
     return keep
+
+
+@transaction.atomic
+def contact_name_parts_set(
+    *,
+    owner: "User",
+    contact: Contact,
+    honorific: str | None = None,
+    first_name: str | None = None,
+    middle_name: str | None = None,
+    last_name: str | None = None,
+    suffix: str | None = None,
+) -> Contact:
+    """Set the given parts of a name as they are (no parsing) and show the name they make.
+
+    For callers that already hold a structured name (an API client, a vCard's N field);
+    None leaves a part as it is.
+    """
+    _check_owner(owner, contact)
+    given = {
+        "honorific": honorific,
+        "first_name": first_name,
+        "middle_name": middle_name,
+        "last_name": last_name,
+        "suffix": suffix,
+    }
+    for field, value in given.items():
+        if value is not None:
+            setattr(contact, field, " ".join(value.split()))
+    full_name = " ".join(
+        part
+        for part in (contact.first_name, contact.middle_name, contact.last_name, contact.suffix)
+        if part
+    )
+    if not full_name:
+        raise ValidationError({"last_name": "A name is required."})
+    contact.full_name = full_name
+    contact.full_clean(exclude=["owner", "tags"])
+    contact.save()
+    return contact
+
+
+@transaction.atomic
+def contact_quick_add(
+    *,
+    owner: "User",
+    name: str,
+    email: str = "",
+    phone: str = "",
+    organization: str = "",
+    how_we_met: str = "",
+    note: str = "",
+) -> Contact:
+    """Capture someone met in passing (a conference, a business card): a name and at least
+    one more detail. An organization becomes their current job."""
+    if not any(value.strip() for value in (email, phone, organization, how_we_met, note)):
+        raise ValidationError(
+            "Add one more detail — an email, a phone, an organization, where you met or a note."
+        )
+    contact = contact_create(
+        owner=owner,
+        name=name,
+        emails=[email] if email.strip() else [],
+        phones=[phone] if phone.strip() else [],
+        how_we_met=how_we_met.strip(),
+        notes=note.strip(),
+    )
+    if organization.strip():
+        affiliation_create(
+            owner=owner,
+            contact=contact,
+            organization=organization_get_or_create(owner=owner, name=organization),
+            kind=Affiliation.Kind.EMPLOYMENT,
+        )
+    return contact

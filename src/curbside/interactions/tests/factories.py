@@ -9,6 +9,7 @@ from curbside.network.tests.factories import ContactFactory
 class InteractionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Interaction
+        skip_postgeneration_save = True
 
     happened_on = factory.Sequence(
         lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n % 300)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from curbside.interactions import selectors, services
 from curbside.interactions.models import FollowUp, Interaction
+from curbside.interactions.tests.factories import FollowUpFactory
 from curbside.network import services as network_services
 from curbside.network.tests.factories import ContactFactory
 
@@ -74,3 +75,53 @@ def test_a_contact_whose_cadence_ran_out_is_due_to_reconnect(alice):
     fading.refresh_from_db()
     assert fading.next_touch_on == NOV_20 - datetime.timedelta(days=15)
     assert none.next_touch_on is None
+
+
+def test_the_dashboard_splits_thank_yous_follow_ups_and_what_comes_later(alice):
+    ann = ContactFactory(owner=alice)
+    overdue_thanks = FollowUpFactory(
+        owner=alice, contact=ann, kind=FollowUp.Kind.THANK_YOU, due_on=NOV_20
+    )
+    snoozed_back = FollowUpFactory(
+        owner=alice, contact=ann, due_on=NOV_20, status=FollowUp.Status.SNOOZED
+    )
+    next_week = FollowUpFactory(owner=alice, contact=ann, due_on=NOV_20 + datetime.timedelta(7))
+    FollowUpFactory(owner=alice, contact=ann, due_on=NOV_20 + datetime.timedelta(8))
+    FollowUpFactory(owner=alice, contact=ann, due_on=NOV_20, status=FollowUp.Status.DONE)
+
+    board = selectors.dashboard(owner=alice, today=NOV_20)
+
+    assert board.thank_yous == [overdue_thanks]
+    assert board.follow_ups == [snoozed_back]
+    assert board.upcoming == [next_week]
+
+
+def test_contact_choices_put_the_chosen_first_and_keep_them_through_a_search(alice, bob):
+    ann = network_services.contact_create(owner=alice, name="Ann Zed", specialty="Cardiology")
+    ben = network_services.contact_create(owner=alice, name="Ben Young", specialty="Surgery")
+    cat = network_services.contact_create(owner=alice, name="Cat Abbot", specialty="Cardiology")
+
+    assert list(selectors.contact_choices(owner=alice)) == [cat, ben, ann]
+    assert list(selectors.contact_choices(owner=alice, chosen_ids=[ann.pk])) == [ann, cat, ben]
+    searched = selectors.contact_choices(owner=alice, query="surgery", chosen_ids=[ann.pk])
+    assert list(searched) == [ann, ben]
+    everyone = set(selectors.contact_choices(owner=alice, chosen_ids=[bob.pk]))
+    assert everyone == {ann, ben, cat}  # never yourself, never another user's contacts
+
+
+def test_interactions_match_a_search_on_any_of_their_people_once(alice):
+    ann = network_services.contact_create(owner=alice, name="Ann Lee", specialty="Cardiology")
+    ben = network_services.contact_create(owner=alice, name="Ben Lee", specialty="Surgery")
+    both = services.interaction_log(
+        owner=alice, kind=Interaction.Kind.CALL, contacts=[ann, ben], happened_on=NOV_20
+    )
+    only_ben = services.interaction_log(
+        owner=alice,
+        kind=Interaction.Kind.CALL,
+        contacts=[ben],
+        happened_on=NOV_20 - datetime.timedelta(days=1),
+    )
+
+    assert list(selectors.interaction_list_matching(owner=alice, query="lee")) == [both, only_ben]
+    assert list(selectors.interaction_list_matching(owner=alice, query="cardiology")) == [both]
+    assert list(selectors.interaction_list_matching(owner=alice, query="nobody")) == []

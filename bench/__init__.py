@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` (`python -m bench`) times the main pages on a large network."""
