@@ -109,6 +109,8 @@ INSTALLED_APPS = [
     "curbside.accounts",
     "curbside.network",
     "curbside.interactions",
+    "curbside.portability",
+    "curbside.intros",
     "ninja",
     "curbside.api",
 ]

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from .contactinfo import ContactInfoError, normalize_email, normalize_phone
@@ -251,9 +251,16 @@ def contact_update(
 
 @transaction.atomic
 def contact_delete(*, owner: "User", contact: Contact) -> None:
+    """Delete a person, with the interactions that were with them alone."""
+    from curbside.interactions.models import Interaction
+
     _check_owner(owner, contact)
     if contact.is_self:
         raise ValidationError("Your own profile cannot be deleted.")
+    theirs = Interaction.objects.filter(owner=owner, contacts=contact).values("pk")
+    Interaction.objects.filter(owner=owner, pk__in=theirs).annotate(
+        n_people=Count("contacts")
+    ).filter(n_people=1).delete()
     contact.delete()
 
 

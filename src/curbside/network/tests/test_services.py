@@ -262,3 +262,22 @@ def test_contact_search_finds_people_by_organization_tag_city_and_notes(alice, b
     assert found("echo lab") == [ben]
     assert found("mercy") == [cy]
     assert found("ann boulder") == [ann]
+
+
+def test_deleting_a_contact_removes_interactions_with_them_alone_and_keeps_shared_ones(alice):
+    ann, ben = ContactFactory.create_batch(2, owner=alice)
+    alone = interaction_services.interaction_log(
+        owner=alice,
+        kind=Interaction.Kind.CALL,
+        contacts=[ann],
+        happened_on=datetime.date(2026, 5, 1),
+    )
+    shared = interaction_services.interaction_log(
+        owner=alice,
+        kind=Interaction.Kind.CALL,
+        contacts=[ann, ben],
+        happened_on=datetime.date(2026, 5, 2),
+    )
+    services.contact_delete(owner=alice, contact=ann)
+    assert not Interaction.objects.filter(pk=alone.pk).exists()
+    assert list(Interaction.objects.get(pk=shared.pk).contacts.all()) == [ben]
