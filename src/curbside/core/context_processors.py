@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,7 +11,7 @@ class NavItem:
     is_current: bool
 
 
-# (label, URL name, the path prefix that marks it current)
+# (label, URL name); a page is in the section whose URL its path starts with.
 MAIN_NAV = (
     ("Today", "interactions:dashboard"),
     ("Contacts", "network:contact_list"),
@@ -27,10 +27,7 @@ def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
         return {"main_nav": []}
     items = []
     for label, name in MAIN_NAV:
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
-            continue
+        url = reverse(name)
         current = request.path == url if url == "/" else request.path.startswith(url)
         items.append(NavItem(label, url, current))
     return {"main_nav": items}

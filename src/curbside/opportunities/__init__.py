@@ -1,0 +1,1 @@
+"""Opportunities: the physician's job pipeline, job listings from boards, search and fit."""
