@@ -45,6 +45,11 @@ fmt: install
 
 bench: install
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.intros
+
+.PHONY: bench-intros
+bench-intros: install
+	$(BIN)/python -m bench.intros
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache
