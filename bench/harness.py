@@ -11,6 +11,7 @@ CaptureQueriesContext for the query count. Results go to bench/RESULTS.md.
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -108,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
                 f"{m.page}: median {m.median_ms:.1f} ms, p95 {m.p95_ms:.1f} ms, "
                 f"{m.n_queries} queries"
             )
-    args.output.write_text(report(summary, build_seconds, measurements, args.requests))
+    page_report = report(summary, build_seconds, measurements, args.requests)
+    args.output.write_text(keep_other_sections(page_report, args.output))
     print(f"Wrote {args.output}")
     return 0
 
@@ -233,3 +235,16 @@ def report(summary, build_seconds: float, measurements: list[Measurement], n: in
             )
     lines.append("")
     return "\n".join(lines)
+
+
+def keep_other_sections(page_report: str, path: Path) -> str:
+    """The page report, followed by the sections other benchmarks wrote (imports, intros)."""
+    if not path.exists():
+        return page_report
+    own = set(re.findall(r"^## .*$", page_report, re.MULTILINE))
+    others = [
+        section
+        for section in re.split(r"(?m)^(?=## )", path.read_text())
+        if section.startswith("## ") and section.splitlines()[0] not in own
+    ]
+    return "\n".join([page_report.rstrip() + "\n", *(s.rstrip() + "\n" for s in others)])
