@@ -73,6 +73,39 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--user", default=None, metavar="EMAIL", help="default: the demo address")
     demo.add_argument("--password", default=None, help="default: a generated one, printed")
     demo.add_argument("--reset", action="store_true", help="replace an earlier demo account")
+
+    importing = commands.add_parser(
+        "import",
+        help="import contacts: vCard, LinkedIn/Google/Outlook CSV, or a Curbside archive",
+    )
+    importing.add_argument("files", nargs="+", metavar="FILE")
+    importing.add_argument("--user", required=True, metavar="EMAIL", help="whose network")
+    importing.add_argument("--dry-run", action="store_true", help="show the preview only")
+    importing.add_argument(
+        "--skip-bad-rows", action="store_true", help="import the rows without problems"
+    )
+    importing.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="for a CSV of your own: which column holds a field (emails=E-mail)",
+    )
+
+    export = commands.add_parser(
+        "export", help="export a network: JSON archive, vCard or CSV (to stdout or a file)"
+    )
+    export.add_argument("--user", required=True, metavar="EMAIL", help="whose network")
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=["json", "vcf", "csv"],
+        help="json: the complete archive; vcf: vCard 4.0; csv: a spreadsheet",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", default=None, help="default: stdout")
+    export.add_argument(
+        "--include-self", action="store_true", help="vcf and csv: add your own card"
+    )
     return parser
 
 
@@ -125,6 +158,21 @@ def _dispatch(args: argparse.Namespace) -> None:
             reset=args.reset,
             password=args.password,
             **({"user": args.user} if args.user else {}),
+        ),
+        "import": lambda: call_command(
+            "import_contacts",
+            *args.files,
+            user=args.user,
+            dry_run=args.dry_run,
+            skip_bad_rows=args.skip_bad_rows,
+            map=args.map,
+        ),
+        "export": lambda: call_command(
+            "export_contacts",
+            user=args.user,
+            format=args.format,
+            output=args.output,
+            include_self=args.include_self,
         ),
     }
     if args.command == "token":

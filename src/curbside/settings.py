@@ -229,6 +229,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The largest contact file (vCard, CSV, archive) an import accepts, in bytes.
+CURBSIDE_IMPORT_MAX_BYTES = env_int("CURBSIDE_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 
 EMAIL_URL = env_str("EMAIL_URL", "")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -13,7 +13,16 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.docs import DocsBase
 
 from .auth import TokenAuth
-from .routers import affiliations, contacts, followups, interactions, organizations, ties
+from .routers import (
+    affiliations,
+    contacts,
+    export,
+    followups,
+    imports,
+    interactions,
+    organizations,
+    ties,
+)
 
 DESCRIPTION = """\
 Everything you keep in Curbside, for your own programs and scripts.
@@ -65,6 +74,8 @@ api.add_router("", affiliations.router)
 api.add_router("", ties.router)
 api.add_router("", interactions.router)
 api.add_router("", followups.router)
+api.add_router("", imports.router)
+api.add_router("", export.router)
 
 
 def _error(request: HttpRequest, detail: str, status: int) -> HttpResponse:
