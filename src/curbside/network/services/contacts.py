@@ -1,4 +1,4 @@
-"""Writes to the network: contacts, organizations, affiliations, ties, tags, merge."""
+"""Writes to contacts: names, emails, phones, tags, keep-in-touch dates."""
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
@@ -6,15 +6,17 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 from django.utils import timezone
 
-from .contactinfo import ContactInfoError, normalize_email, normalize_phone
-from .models import Affiliation, Contact, ContactEmail, ContactPhone, Organization, Tag, Tie
-from .names import parse_credentials, parse_name
+from ..contactinfo import ContactInfoError, normalize_email, normalize_phone
+from ..models import Affiliation, Contact, ContactEmail, ContactPhone, Tag
+from ..names import parse_credentials, parse_name
 
 if TYPE_CHECKING:
     from curbside.accounts.models import User
+from .common import check_owner
+from .organizations import affiliation_create, organization_get_or_create
 
 # Fields a caller may set directly on a contact; names, emails, phones and tags have services.
 CONTACT_FIELDS = frozenset(
@@ -40,12 +42,6 @@ CONTACT_FIELDS = frozenset(
         "suffix",
     }
 )
-
-
-def _check_owner(owner: "User", *rows: Any) -> None:
-    """Rows linked together must all be the owner's; anything else is a forged id."""
-    if any(row is not None and row.owner_id != owner.pk for row in rows):
-        raise ValidationError("Unknown record.")
 
 
 def _apply_name(contact: Contact, name: str, credentials: str | None) -> None:
@@ -206,7 +202,7 @@ def contact_create(
     unknown = set(fields) - CONTACT_FIELDS
     if unknown:
         raise TypeError(f"Unknown contact fields: {sorted(unknown)}")
-    _check_owner(owner, introduced_by)
+    check_owner(owner, introduced_by)
     contact = Contact(owner=owner, introduced_by=introduced_by)
     credentials = fields.pop("credentials", None)
     for field, value in fields.items():
@@ -227,13 +223,13 @@ def contact_update(
     **fields: Any,
 ) -> Contact:
     """Change the given fields only; None for emails/phones/tags leaves them as they are."""
-    _check_owner(owner, contact)
+    check_owner(owner, contact)
     unknown = set(fields) - CONTACT_FIELDS - {"introduced_by"}
     if unknown:
         raise TypeError(f"Unknown contact fields: {sorted(unknown)}")
     if "introduced_by" in fields:
         introducer = fields.pop("introduced_by")
-        _check_owner(owner, introducer)
+        check_owner(owner, introducer)
         if introducer is not None and introducer.pk == contact.pk:
             raise ValidationError({"introduced_by": "A person cannot introduce themselves."})
         contact.introduced_by = introducer
@@ -254,7 +250,7 @@ def contact_delete(*, owner: "User", contact: Contact) -> None:
     """Delete a person, with the interactions that were with them alone."""
     from curbside.interactions.models import Interaction
 
-    _check_owner(owner, contact)
+    check_owner(owner, contact)
     if contact.is_self:
         raise ValidationError("Your own profile cannot be deleted.")
     theirs = Interaction.objects.filter(owner=owner, contacts=contact).values("pk")
@@ -303,227 +299,10 @@ def contacts_touch_refresh(*, owner: "User", contact_ids: Iterable[int]) -> None
 @transaction.atomic
 def contact_touch_snooze(*, owner: "User", contact: Contact, until: date) -> Contact:
     """Move a fading tie off the reconnect list until `until`."""
-    _check_owner(owner, contact)
+    check_owner(owner, contact)
     contact.next_touch_on = until
     contact.save(update_fields=["next_touch_on", "updated_at"])
     return contact
-
-
-@transaction.atomic
-def organization_create(*, owner: "User", name: str, **fields: Any) -> Organization:
-    organization = Organization(owner=owner, name=" ".join(name.split()), **fields)
-    organization.full_clean(exclude=["owner"])
-    organization.save()
-    return organization
-
-
-@transaction.atomic
-def organization_update(
-    *, owner: "User", organization: Organization, **fields: Any
-) -> Organization:
-    _check_owner(owner, organization)
-    for field, value in fields.items():
-        setattr(organization, field, value)
-    organization.full_clean(exclude=["owner"])
-    organization.save()
-    return organization
-
-
-@transaction.atomic
-def organization_delete(*, owner: "User", organization: Organization) -> None:
-    _check_owner(owner, organization)
-    organization.delete()
-
-
-def organization_get_or_create(*, owner: "User", name: str, **fields: Any) -> Organization:
-    """The owner's organization with this name (case-insensitive), created when missing."""
-    clean = " ".join(name.split())
-    existing = Organization.objects.filter(owner=owner, name__iexact=clean).first()
-    return existing or organization_create(owner=owner, name=clean, **fields)
-
-
-@transaction.atomic
-def affiliation_create(
-    *, owner: "User", contact: Contact, organization: Organization, kind: str, **fields: Any
-) -> Affiliation:
-    _check_owner(owner, contact, organization)
-    affiliation = Affiliation(
-        owner=owner, contact=contact, organization=organization, kind=kind, **fields
-    )
-    affiliation.full_clean(exclude=["owner"])
-    affiliation.save()
-    return affiliation
-
-
-@transaction.atomic
-def affiliation_update(*, owner: "User", affiliation: Affiliation, **fields: Any) -> Affiliation:
-    _check_owner(owner, affiliation, fields.get("contact"), fields.get("organization"))
-    for field, value in fields.items():
-        setattr(affiliation, field, value)
-    affiliation.full_clean(exclude=["owner"])
-    affiliation.save()
-    return affiliation
-
-
-@transaction.atomic
-def affiliation_delete(*, owner: "User", affiliation: Affiliation) -> None:
-    _check_owner(owner, affiliation)
-    affiliation.delete()
-
-
-def _ordered(a: Contact, b: Contact) -> tuple[Contact, Contact]:
-    return (a, b) if a.pk < b.pk else (b, a)
-
-
-@transaction.atomic
-def tie_record(
-    *,
-    owner: "User",
-    person: Contact,
-    other: Contact,
-    strength: int = 3,
-    context: str = "",
-    since: int | None = None,
-) -> Tie:
-    """Record (or update) that two people know each other. Order does not matter."""
-    _check_owner(owner, person, other)
-    if person.pk == other.pk:
-        raise ValidationError("A person cannot have a tie with themselves.")
-    first, second = _ordered(person, other)
-    tie = Tie.objects.filter(owner=owner, person_a=first, person_b=second).first()
-    if tie is None:
-        tie = Tie(owner=owner, person_a=first, person_b=second)
-    tie.strength = strength
-    tie.context = context
-    tie.since = since
-    tie.full_clean(exclude=["owner"], validate_unique=False)
-    tie.save()
-    return tie
-
-
-@transaction.atomic
-def tie_update(*, owner: "User", tie: Tie, **fields: Any) -> Tie:
-    _check_owner(owner, tie)
-    for field in ("strength", "context", "since"):
-        if field in fields:
-            setattr(tie, field, fields[field])
-    tie.full_clean(exclude=["owner"], validate_unique=False)
-    tie.save()
-    return tie
-
-
-@transaction.atomic
-def tie_delete(*, owner: "User", tie: Tie) -> None:
-    _check_owner(owner, tie)
-    tie.delete()
-
-
-def contact_strength_set(*, owner: "User", contact: Contact, strength: int | None) -> Tie | None:
-    """The relationship strength with a contact is the tie between self and that contact."""
-    me = contact_self_ensure(owner=owner)
-    if strength is None:
-        Tie.objects.filter(owner=owner).filter(
-            Q(person_a=me, person_b=contact) | Q(person_a=contact, person_b=me)
-        ).delete()
-        return None
-    existing = (
-        Tie.objects.filter(owner=owner)
-        .filter(Q(person_a=me, person_b=contact) | Q(person_a=contact, person_b=me))
-        .first()
-    )
-    return tie_record(
-        owner=owner,
-        person=me,
-        other=contact,
-        strength=strength,
-        context=existing.context if existing else "",
-        since=existing.since if existing else None,
-    )
-
-
-MERGE_TEXT_FIELDS = (
-    "honorific",
-    "first_name",
-    "middle_name",
-    "last_name",
-    "suffix",
-    "credentials",
-    "specialty",
-    "subspecialty",
-    "npi",
-    "city",
-    "state",
-    "zip_code",
-    "country",
-    "photo",
-)
-MERGE_APPEND_FIELDS = ("research_interests", "procedures", "how_we_met", "notes")
-
-
-@transaction.atomic
-def contact_merge(*, owner: "User", keep: Contact, merge: Contact) -> Contact:
-    """Fold `merge` into `keep`: every email, phone, tag, affiliation, tie, interaction and
-    follow-up moves over; empty fields are filled; notes are kept side by side."""
-    from curbside.interactions.models import FollowUp, Interaction
-
-    _check_owner(owner, keep, merge)
-    if keep.pk == merge.pk:
-        raise ValidationError("Choose two different contacts to merge.")
-    if merge.is_self:
-        keep, merge = merge, keep
-    for field in MERGE_TEXT_FIELDS:
-        if not getattr(keep, field) and getattr(merge, field):
-            setattr(keep, field, getattr(merge, field))
-    for field in MERGE_APPEND_FIELDS:
-        ours, theirs = getattr(keep, field), getattr(merge, field)
-        if theirs and theirs not in ours:
-            setattr(keep, field, f"{ours}\n\n{theirs}".strip())
-    if keep.cadence_days is None or (merge.cadence_days or 10**6) < keep.cadence_days:
-        keep.cadence_days = merge.cadence_days or keep.cadence_days
-    if keep.introduced_by_id is None and merge.introduced_by_id not in {None, keep.pk}:
-        keep.introduced_by_id = merge.introduced_by_id
-
-    known_emails = set(keep.emails.values_list("email", flat=True))
-    merge.emails.exclude(email__in=known_emails).update(contact=keep, is_primary=False)
-    known_phones = set(keep.phones.values_list("number", flat=True))
-    merge.phones.exclude(number__in=known_phones).update(contact=keep, is_primary=False)
-    keep.tags.add(*merge.tags.all())
-    Affiliation.objects.filter(owner=owner, contact=merge).update(contact=keep)
-    Contact.objects.filter(owner=owner, introduced_by=merge).exclude(pk=keep.pk).update(
-        introduced_by=keep
-    )
-
-    for tie in Tie.objects.filter(owner=owner).filter(Q(person_a=merge) | Q(person_b=merge)):
-        other = tie.person_b if tie.person_a_id == merge.pk else tie.person_a
-        if other.pk == keep.pk:
-            continue  # a tie between the two halves of one person disappears with the merge
-        first, second = _ordered(keep, other)
-        current = Tie.objects.filter(owner=owner, person_a=first, person_b=second).first()
-        if current is None:
-            Tie.objects.create(
-                owner=owner,
-                person_a=first,
-                person_b=second,
-                strength=tie.strength,
-                context=tie.context,
-                since=tie.since,
-            )
-        else:
-            current.strength = max(current.strength, tie.strength)
-            current.context = current.context or tie.context
-            current.since = min(filter(None, (current.since, tie.since)), default=None)
-            current.save()
-
-    for interaction in Interaction.objects.filter(owner=owner, contacts=merge):
-        interaction.contacts.add(keep)
-    FollowUp.objects.filter(owner=owner, contact=merge).update(contact=keep)
-
-    merge.delete()
-    keep.full_clean(exclude=["owner", "tags"])
-    keep.save()
-    contacts_touch_refresh(owner=owner, contact_ids=[keep.pk])
-    keep.refresh_from_db()
-    return keep
 
 
 @transaction.atomic
@@ -542,7 +321,7 @@ def contact_name_parts_set(
     For callers that already hold a structured name (an API client, a vCard's N field);
     None leaves a part as it is.
     """
-    _check_owner(owner, contact)
+    check_owner(owner, contact)
     given = {
         "honorific": honorific,
         "first_name": first_name,
