@@ -1,6 +1,6 @@
 """Writes to contacts: names, emails, phones, tags, keep-in-touch dates."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -68,74 +68,44 @@ def next_touch_on(
     return (last_interaction_on or created_on) + timedelta(days=cadence_days)
 
 
-def _clean_emails(emails: Iterable[str]) -> list[str]:
+def _clean(values: Iterable[str], normalize: Callable[[str], str], field: str) -> list[str]:
+    """Normalised, de-duplicated values in their order; every invalid one is reported."""
     cleaned: list[str] = []
     errors: list[str] = []
-    for raw in emails:
+    for raw in values:
         if not raw.strip():
             continue
         try:
-            email = normalize_email(raw)
+            value = normalize(raw)
         except ContactInfoError as error:
             errors.append(str(error))
             continue
-        if email not in cleaned:
-            cleaned.append(email)
+        if value not in cleaned:
+            cleaned.append(value)
     if errors:
-        raise ValidationError({"emails": errors})
+        raise ValidationError({field: errors})
     return cleaned
 
 
-def _clean_phones(phones: Iterable[str], region: str) -> list[str]:
-    cleaned: list[str] = []
-    errors: list[str] = []
-    for raw in phones:
-        if not raw.strip():
-            continue
-        try:
-            phone = normalize_phone(raw, region)
-        except ContactInfoError as error:
-            errors.append(str(error))
-            continue
-        if phone not in cleaned:
-            cleaned.append(phone)
-    if errors:
-        raise ValidationError({"phones": errors})
-    return cleaned
-
-
-def _set_emails(owner: "User", contact: Contact, emails: list[str]) -> None:
-    ContactEmail.objects.filter(owner=owner, contact=contact).exclude(email__in=emails).delete()
-    existing = set(
-        ContactEmail.objects.filter(owner=owner, contact=contact).values_list("email", flat=True)
+def _set_details(
+    model: type[ContactEmail] | type[ContactPhone],
+    field: str,
+    owner: "User",
+    contact: Contact,
+    values: list[str],
+) -> None:
+    """Make a contact's emails (or phones) exactly `values`, the first one primary."""
+    rows = model.objects.filter(owner=owner, contact=contact)
+    rows.exclude(**{f"{field}__in": values}).delete()
+    existing = set(rows.values_list(field, flat=True))
+    model.objects.bulk_create(
+        model(owner=owner, contact=contact, is_primary=index == 0, **{field: value})  # type: ignore[misc]  # one of two detail models
+        for index, value in enumerate(values)
+        if value not in existing
     )
-    ContactEmail.objects.bulk_create(
-        ContactEmail(owner=owner, contact=contact, email=email, is_primary=index == 0)
-        for index, email in enumerate(emails)
-        if email not in existing
-    )
-    if emails:
-        ContactEmail.objects.filter(owner=owner, contact=contact).update(is_primary=False)
-        ContactEmail.objects.filter(owner=owner, contact=contact, email=emails[0]).update(
-            is_primary=True
-        )
-
-
-def _set_phones(owner: "User", contact: Contact, phones: list[str]) -> None:
-    ContactPhone.objects.filter(owner=owner, contact=contact).exclude(number__in=phones).delete()
-    existing = set(
-        ContactPhone.objects.filter(owner=owner, contact=contact).values_list("number", flat=True)
-    )
-    ContactPhone.objects.bulk_create(
-        ContactPhone(owner=owner, contact=contact, number=number, is_primary=index == 0)
-        for index, number in enumerate(phones)
-        if number not in existing
-    )
-    if phones:
-        ContactPhone.objects.filter(owner=owner, contact=contact).update(is_primary=False)
-        ContactPhone.objects.filter(owner=owner, contact=contact, number=phones[0]).update(
-            is_primary=True
-        )
+    if values:
+        rows.update(is_primary=False)
+        rows.filter(**{field: values[0]}).update(is_primary=True)
 
 
 def tags_resolve(*, owner: "User", names: Iterable[str]) -> list[Tag]:
@@ -164,9 +134,9 @@ def _save_contact(
     phones: Sequence[str] | None,
     tags: Sequence[str] | None,
 ) -> Contact:
-    clean_emails = _clean_emails(emails) if emails is not None else None
+    clean_emails = _clean(emails, normalize_email, "emails") if emails is not None else None
     # Numbers written without a country code are read as North American.
-    clean_phones = _clean_phones(phones, "US") if phones is not None else None
+    clean_phones = _clean(phones, normalize_phone, "phones") if phones is not None else None
     contact.next_touch_on = next_touch_on(
         last_interaction_on=contact.last_interaction_on,
         cadence_days=contact.cadence_days,
@@ -177,9 +147,9 @@ def _save_contact(
     contact.full_clean(exclude=["owner", "tags"])
     contact.save()
     if clean_emails is not None:
-        _set_emails(owner, contact, clean_emails)
+        _set_details(ContactEmail, "email", owner, contact, clean_emails)
     if clean_phones is not None:
-        _set_phones(owner, contact, clean_phones)
+        _set_details(ContactPhone, "number", owner, contact, clean_phones)
     if tags is not None:
         contact.tags.set(tags_resolve(owner=owner, names=tags))
     return contact
@@ -271,7 +241,7 @@ def contact_self_ensure(*, owner: "User", name: str = "") -> Contact:
     _apply_name(contact, name or fallback, None)
     contact.full_clean(exclude=["owner", "tags"])
     contact.save()
-    _set_emails(owner, contact, [owner.email.lower()])
+    _set_details(ContactEmail, "email", owner, contact, [owner.email.lower()])
     return contact
 
 
