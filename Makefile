@@ -46,6 +46,9 @@ fmt: install
 bench: install
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.intros
+	$(BIN)/python -m bench.intros_personal
+	$(BIN)/python -m bench.listing_imports
+	$(BIN)/python -m bench.listings
 
 .PHONY: bench-intros
 bench-intros: install

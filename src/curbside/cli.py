@@ -106,6 +106,36 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--include-self", action="store_true", help="vcf and csv: add your own card"
     )
+
+    listings = commands.add_parser(
+        "import-listings",
+        help="import job listings for everyone: schema.org JobPosting pages, feeds, CSV",
+    )
+    listings.add_argument("files", nargs="+", metavar="FILE_OR_URL")
+    listings.add_argument("--source", default="", metavar="NAME", help="the board they came from")
+    listings.add_argument("--dry-run", action="store_true", help="show the preview only")
+    listings.add_argument(
+        "--skip-bad-rows", action="store_true", help="import the listings without problems"
+    )
+    listings.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="for a CSV: which column holds a field (title=Job Title)",
+    )
+
+    digest = commands.add_parser(
+        "digest", help="email each user their new listing matches and due follow-ups (for cron)"
+    )
+    digest.add_argument("--user", default=None, metavar="EMAIL", help="only this account")
+    digest.add_argument("--dry-run", action="store_true", help="print the emails, send nothing")
+    digest.add_argument(
+        "--base-url",
+        default="",
+        metavar="URL",
+        help="this instance's address, for links in the email (https://curbside.example.org)",
+    )
     return parser
 
 
@@ -173,6 +203,20 @@ def _dispatch(args: argparse.Namespace) -> None:
             format=args.format,
             output=args.output,
             include_self=args.include_self,
+        ),
+        "import-listings": lambda: call_command(
+            "import_listings",
+            *args.files,
+            source=args.source,
+            dry_run=args.dry_run,
+            skip_bad_rows=args.skip_bad_rows,
+            map=args.map,
+        ),
+        "digest": lambda: call_command(
+            "digest",
+            dry_run=args.dry_run,
+            base_url=args.base_url,
+            **({"user": args.user} if args.user else {}),
         ),
     }
     if args.command == "token":

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("curbside.network.urls")),
     path("", include("curbside.portability.urls")),
     path("", include("curbside.intros.urls")),
+    path("", include("curbside.opportunities.urls")),
     path("accounts/", include("curbside.accounts.urls")),
     path("api/v1/", include("curbside.api.urls")),
     path("admin/", admin.site.urls),

@@ -52,7 +52,7 @@ def test_merging_two_records_of_one_person_keeps_both_emails_and_interactions(de
     page.get_by_role("button", name="Merge contacts").click()
 
     expect(page.get_by_text("Merged Maya Patel into Maya Patel, MD.")).to_be_visible()
-    expect(page.get_by_role("heading", name="Maya Patel, MD")).to_be_visible()
+    expect(page.get_by_role("heading", name="Maya Patel, MD", level=1)).to_be_visible()
     info = page.get_by_role("region", name="Contact info")
     expect(info.get_by_role("link", name="maya@denverheart.org")).to_be_visible()
     expect(info.get_by_role("link", name="mpatel@gmail.com")).to_be_visible()

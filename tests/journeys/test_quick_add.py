@@ -43,7 +43,7 @@ def test_quick_adding_a_physician_on_a_phone_splits_her_credentials(phone_page):
     expect(results).to_contain_text("1 contact matches")
     results.get_by_role("link", name="Maya Patel, MD").click()
 
-    expect(page.get_by_role("heading", name="Maya Patel, MD")).to_be_visible()
+    expect(page.get_by_role("heading", name="Maya Patel, MD", level=1)).to_be_visible()
     info = page.get_by_role("region", name="Contact info")
     expect(info).to_contain_text("Dr. Maya Patel")
     expect(info).to_contain_text("first: Maya · last: Patel")

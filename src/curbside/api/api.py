@@ -15,12 +15,18 @@ from ninja.openapi.docs import DocsBase
 from .auth import TokenAuth
 from .routers import (
     affiliations,
+    common_ground,
     contacts,
     export,
     followups,
     imports,
     interactions,
+    intro_paths,
+    listing_imports,
+    listings,
+    opportunities,
     organizations,
+    saved_searches,
     ties,
 )
 
@@ -76,6 +82,12 @@ api.add_router("", interactions.router)
 api.add_router("", followups.router)
 api.add_router("", imports.router)
 api.add_router("", export.router)
+api.add_router("", intro_paths.router)
+api.add_router("", common_ground.router)
+api.add_router("", opportunities.router)
+api.add_router("", listings.router)
+api.add_router("", listing_imports.router)
+api.add_router("", saved_searches.router)
 
 
 def _error(request: HttpRequest, detail: str, status: int) -> HttpResponse:

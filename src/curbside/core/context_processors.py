@@ -11,13 +11,17 @@ class NavItem:
     is_current: bool
 
 
-# (label, URL name); a page is in the section whose URL its path starts with.
-MAIN_NAV = (
-    ("Today", "interactions:dashboard"),
-    ("Contacts", "network:contact_list"),
-    ("Organizations", "network:organization_list"),
-    ("Follow-ups", "interactions:follow_up_list"),
-    ("Interactions", "interactions:interaction_list"),
+# (label, URL name, section); a page is in the section its path starts with, which is the
+# item's own URL unless a wider one is given.
+MAIN_NAV: tuple[tuple[str, str, str | None], ...] = (
+    ("Today", "interactions:dashboard", None),
+    ("Contacts", "network:contact_list", None),
+    ("Organizations", "network:organization_list", None),
+    ("Opportunities", "opportunities:opportunity_board", None),
+    ("Job listings", "opportunities:listing_search", None),
+    ("Introductions", "intros:reach", "/intros/"),
+    ("Follow-ups", "interactions:follow_up_list", None),
+    ("Interactions", "interactions:interaction_list", None),
 )
 
 
@@ -26,8 +30,9 @@ def navigation(request: HttpRequest) -> dict[str, list[NavItem]]:
     if not request.user.is_authenticated:
         return {"main_nav": []}
     items = []
-    for label, name in MAIN_NAV:
+    for label, name, section in MAIN_NAV:
         url = reverse(name)
-        current = request.path == url if url == "/" else request.path.startswith(url)
+        prefix = section or url
+        current = request.path == url if url == "/" else request.path.startswith(prefix)
         items.append(NavItem(label, url, current))
     return {"main_nav": items}

@@ -17,6 +17,7 @@ from curbside.network.models import Contact
 from curbside.network.services import contact_self_ensure, contact_update
 
 from .builder import NetworkSummary, build_network
+from .jobs import build_job_search
 
 if TYPE_CHECKING:
     from curbside.accounts.models import User
@@ -79,4 +80,5 @@ def demo_account_create(
     )
     me = contact_self_ensure(owner=user)
     contact_update(owner=user, contact=me, notes=f"{me.notes}\n\n{DEMO_MARKER}")
+    build_job_search(user)
     return DemoAccount(user=user, password=chosen_password, summary=summary)

@@ -29,11 +29,23 @@ class Interaction(OwnedModel):
     contacts = models.ManyToManyField(Contact, related_name="interactions")
     summary = models.TextField(blank=True)
     sentiment = models.CharField(max_length=8, choices=Sentiment.choices, default=Sentiment.NEUTRAL)
+    # The opportunity it was about (an interview, a call with the recruiter), if any.
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interactions",
+    )
 
     objects = OwnedQuerySet["Interaction"].as_manager()
 
     class Meta:
-        indexes: ClassVar = [models.Index(fields=["owner", "-happened_on", "-id"])]
+        indexes: ClassVar = [
+            models.Index(fields=["owner", "-happened_on", "-id"]),
+            # The introductions graph's version check: count and latest change per owner.
+            models.Index(fields=["owner", "-updated_at"]),
+        ]
         ordering: ClassVar = ["-happened_on", "-id"]
 
     def __str__(self) -> str:
@@ -63,6 +75,14 @@ class FollowUp(OwnedModel):
         Interaction, null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
     )
     completed_at = models.DateTimeField(null=True, blank=True)
+    # Set for what an opportunity creates: interview thank-yous, closures, deadlines.
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_ups",
+    )
 
     objects = OwnedQuerySet["FollowUp"].as_manager()
 

@@ -24,6 +24,7 @@ from curbside.core.http import AuthedRequest
 from curbside.core.models import get_owned_or_404
 from curbside.core.templatetags.curbside import relative_day
 from curbside.network.models import Contact
+from curbside.opportunities.selectors.searches import saved_search_list
 
 from . import forms, selectors, services
 from .models import FollowUp, Interaction
@@ -54,10 +55,17 @@ def _ids(values: Iterable[str]) -> list[int]:
 def dashboard(request: AuthedRequest) -> HttpResponse:
     today = timezone.localdate()
     board = selectors.dashboard(owner=request.user, today=today)
+    # The "New job listings" card: a few saved searches with what is new in each.
+    saved_searches = saved_search_list(owner=request.user, today=today, limit=5)
     return render(
         request,
         "interactions/dashboard.html",
-        {"today": today, "board": board, "next": request.get_full_path()},
+        {
+            "today": today,
+            "board": board,
+            "next": request.get_full_path(),
+            "saved_searches": saved_searches,
+        },
     )
 
 

@@ -191,6 +191,11 @@ def _overlaps(
     )
     small = len({s.person_id for s in spans}) <= SMALL_GROUP
     verb = "trained together" if kind is InferredKind.TRAINED_TOGETHER else "worked together"
+    # _overlap_strength for this group, as a table: n_years → strength is a step at `step`.
+    step = 2 if kind is InferredKind.TRAINED_TOGETHER else 3
+    short = _overlap_strength(kind, 1, small=small)
+    long = _overlap_strength(kind, step, small=small)
+    organization_id = group[0].organization_id
     active: list[_Span | None] = []  # in start order; None once it has ended
     ending: list[tuple[int, int]] = []  # (end year, position in active)
     n_ended = 0
@@ -216,10 +221,13 @@ def _overlaps(
                 years = f"since {lo}"
             else:
                 years = f"{lo}–{hi}" if hi > lo else f"in {lo}"
-            a, b = sorted((span.person_id, other.person_id))
-            strength = _overlap_strength(kind, hi - lo + 1, small=small)
-            evidence = f"{verb} at {name} {years}"
-            yield InferredTie(a, b, kind, evidence, strength, group[0].organization_id)
+            a, b = (
+                (span.person_id, other.person_id)
+                if span.person_id < other.person_id
+                else (other.person_id, span.person_id)
+            )
+            strength = long if hi - lo + 1 >= step else short
+            yield InferredTie(a, b, kind, f"{verb} at {name} {years}", strength, organization_id)
         heapq.heappush(ending, (span.end, len(active)))
         active.append(span)
 
@@ -258,4 +266,5 @@ def _classmates(group: list[AffiliationRecord], name: str, max_peers: int) -> It
 
 
 def _order(tie: InferredTie) -> tuple[int, int, str, int]:
-    return (tie.person_a, tie.person_b, tie.kind.value, tie.organization_id or 0)
+    # The kind is a str already (StrEnum): reading .value would cost an enum lookup per tie.
+    return (tie.person_a, tie.person_b, tie.kind, tie.organization_id or 0)

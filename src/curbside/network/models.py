@@ -211,6 +211,8 @@ class Affiliation(OwnedModel):
         indexes: ClassVar = [
             models.Index(fields=["owner", "organization"]),
             models.Index(fields=["owner", "contact"]),
+            # The introductions graph's version check: count and latest change per owner.
+            models.Index(fields=["owner", "-updated_at"]),
         ]
         ordering: ClassVar = ["-start_year", "pk"]
 
@@ -265,6 +267,8 @@ class Tie(OwnedModel):
         indexes: ClassVar = [
             models.Index(fields=["owner", "person_a"]),
             models.Index(fields=["owner", "person_b"]),
+            # The introductions graph's version check: count and latest change per owner.
+            models.Index(fields=["owner", "-updated_at"]),
         ]
 
     def __str__(self) -> str:

@@ -260,3 +260,33 @@ def test_reset_never_deletes_an_account_that_is_not_a_demo(travel, alice):
         demo_account_create(email=alice.email, password=PASSWORD, reset=True)
     assert User.objects.filter(pk=alice.pk).exists()
     assert Contact.objects.filter(owner=alice).count() == 1  # only her own profile
+
+
+def test_the_demo_resident_is_looking_for_a_job_through_their_network(demo):
+    from curbside.opportunities.models import Listing, Opportunity, SavedSearch
+    from curbside.opportunities.selectors.searches import saved_search_list
+
+    owner = demo.user
+    opportunities = Opportunity.objects.filter(owner=owner)
+    stages = set(opportunities.values_list("stage", flat=True))
+    assert {"interviewing", "offer", "reached_out", "researching", "found"} <= stages
+    hidden = opportunities.get(source=Opportunity.Source.NETWORK)
+    assert hidden.listing is None
+    assert hidden.is_hidden
+    nocturnist = opportunities.get(title="Nocturnist Hospitalist")
+    assert nocturnist.people.exists()
+    # The interview owes each interviewer a thank-you.
+    assert (
+        FollowUp.objects.filter(
+            owner=owner, opportunity=nocturnist, kind=FollowUp.Kind.THANK_YOU
+        ).count()
+        == nocturnist.people.filter(role="interviewer").count()
+        > 0
+    )
+    saved = SavedSearch.objects.get(owner=owner)
+    (row,) = saved_search_list(owner=owner, today=TODAY)
+    assert row.saved_search == saved
+    assert row.n_new > 0
+    n_listings = Listing.objects.count()
+    demo_account_create(password=PASSWORD, reset=True)
+    assert Listing.objects.count() == n_listings  # the board's listings are not duplicated

@@ -57,9 +57,9 @@ def days(n: int) -> datetime.timedelta:
     ("url", "params", "shown"),
     [
         # session, user, pending follow-ups due within the week (with their contact and
-        # interaction), fading contacts with their strength, recent interactions, and the
-        # people of those interactions
-        pytest.param(reverse("interactions:dashboard"), {}, 6, id="dashboard"),
+        # interaction), fading contacts with their strength, recent interactions, the
+        # people of those interactions, and the saved listing searches (none here)
+        pytest.param(reverse("interactions:dashboard"), {}, 7, id="dashboard"),
         # session, user, count, one page of interactions, the people of those interactions
         pytest.param(reverse("interactions:interaction_list"), {}, 5, id="interaction list"),
         pytest.param(

@@ -1,7 +1,7 @@
 """The Curbside archive: everything a user owns as one JSON document, restorable losslessly
 into an empty account on any instance.
 
-Format, version 1 (a JSON object; lists are sorted, so the same network gives the same file):
+Format, version 2 (a JSON object; lists are sorted, so the same network gives the same file):
 
     {"format": "curbside-archive", "version": 1,
      "exported_at": "2026-11-22T15:04:05.123456+00:00",
@@ -25,9 +25,15 @@ Format, version 1 (a JSON object; lists are sorted, so the same network gives th
      "ties": [{"person_a", "person_b", "strength", "context", "since",
                "created_at", "updated_at"}, …],
      "interactions": [{"id", "happened_on", "kind", "summary", "sentiment",
-                       "contacts": [<contact id>, …], "created_at", "updated_at"}, …],
-     "follow_ups": [{"contact", "interaction": <interaction id> | null, "kind", "due_on",
-                     "status", "note", "completed_at", "created_at", "updated_at"}, …]}
+                       "contacts": [<contact id>, …], "opportunity": <id> | null,
+                       "created_at", "updated_at"}, …],
+     "follow_ups": [{"contact", "interaction": <interaction id> | null,
+                     "opportunity": <opportunity id> | null, "kind", "due_on",
+                     "status", "note", "completed_at", "created_at", "updated_at"}, …],
+     …and the job search: "opportunities", "opportunity_people", "stage_changes",
+     "documents_sent", "job_preferences", "saved_searches" (see opportunities.py)}
+
+Version 2 added the job search; a version 1 archive (without it) still restores.
 
 - Ids are the archive's own (1, 2, 3 … in list order), never database ids: references
   between records (`introduced_by`, `person_a`, `contacts`, `interaction` …) use them.

@@ -3,6 +3,7 @@
 import base64
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -25,9 +26,12 @@ from .fields import (
     TIE_FIELDS,
     TIMESTAMPS,
 )
+from .opportunities import build_job_search, job_search_data, opportunity_ids
 
 
 def _json_value(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat()
     if isinstance(value, date):
@@ -104,6 +108,16 @@ def archive_build(owner: User) -> dict[str, Any]:
         key=lambda a: (contact_ids[a.contact_id], organization_ids[a.organization_id], a.pk),
     )
     follow_ups = sorted(data.follow_ups, key=lambda f: (f.due_on, contact_ids[f.contact_id], f.pk))
+    jobs = job_search_data(owner=owner)
+    job_ids = opportunity_ids(jobs)
+    job_search = build_job_search(
+        jobs,
+        fields=_fields,
+        contact_ids=contact_ids,
+        organization_ids=organization_ids,
+        affiliation_ids={a.pk: index for index, a in enumerate(affiliations, start=1)},
+        opportunity_ids=job_ids,
+    )
     return {
         "format": ARCHIVE_FORMAT,
         "version": ARCHIVE_VERSION,
@@ -146,6 +160,7 @@ def archive_build(owner: User) -> dict[str, Any]:
                 "id": interaction_ids[i.pk],
                 **_fields(i, INTERACTION_FIELDS),
                 "contacts": sorted(people[i.pk]),
+                "opportunity": ref(job_ids, i.opportunity_id),
                 **_fields(i, TIMESTAMPS),
             }
             for i in interactions
@@ -154,10 +169,12 @@ def archive_build(owner: User) -> dict[str, Any]:
             {
                 "contact": contact_ids[follow_up.contact_id],
                 "interaction": ref(interaction_ids, follow_up.interaction_id),
+                "opportunity": ref(job_ids, follow_up.opportunity_id),
                 **_fields(follow_up, (*FOLLOW_UP_FIELDS, *TIMESTAMPS)),
             }
             for follow_up in follow_ups
         ],
+        **job_search,
     }
 
 

@@ -1,7 +1,7 @@
 """The archive's version, and the fields it keeps of each kind of record."""
 
 ARCHIVE_FORMAT = "curbside-archive"
-ARCHIVE_VERSION = 1
+ARCHIVE_VERSION = 2  # 2 added the job search (see opportunities.py)
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_TYPES = {
     ".jpg": "image/jpeg",

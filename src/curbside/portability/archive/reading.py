@@ -280,6 +280,16 @@ class Archive:
             pairs.add(pair)
             tie["person_a"], tie["person_b"] = pair
 
+        from .opportunities import read_job_search
+
+        self.job_search = read_job_search(
+            archive,
+            contact_ids=contact_ids,
+            organization_ids=organization_ids,
+            n_affiliations=len(self.affiliations),
+        )
+        opportunity_ids = {o["id"] for o in self.job_search["opportunities"]}
+
         self.interactions = self._read(
             archive, "interactions", Interaction, INTERACTION_FIELDS, with_id=True
         )
@@ -288,6 +298,9 @@ class Archive:
             zip(self.interactions, archive.get("interactions", []), strict=True)
         ):
             where = f"interactions[{index}]"
+            interaction["opportunity"] = _reference(
+                raw, "opportunity", where, opportunity_ids, "opportunity", optional=True
+            )
             people = _list(raw, "contacts", f"{where}.contacts")
             if not people:
                 _fail(f"{where}.contacts: an interaction is with at least one person")
@@ -312,6 +325,9 @@ class Archive:
             follow_up["contact"] = _reference(raw, "contact", where, contact_ids, "contact")
             follow_up["interaction"] = _reference(
                 raw, "interaction", where, interaction_ids, "interaction", optional=True
+            )
+            follow_up["opportunity"] = _reference(
+                raw, "opportunity", where, opportunity_ids, "opportunity", optional=True
             )
 
     @staticmethod
@@ -344,6 +360,8 @@ class Archive:
             "interactions": len(self.interactions),
             "follow_ups": len(self.follow_ups),
             "tags": len(self.tags),
+            "opportunities": len(self.job_search["opportunities"]),
+            "saved_searches": len(self.job_search["saved_searches"]),
         }
 
 

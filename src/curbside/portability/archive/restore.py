@@ -22,6 +22,14 @@ from curbside.network.models import (
     Tie,
 )
 from curbside.network.services import contact_self_ensure
+from curbside.opportunities.models import (
+    DocumentSent,
+    JobPreferences,
+    Opportunity,
+    OpportunityPerson,
+    SavedSearch,
+    StageChange,
+)
 
 from .fields import (
     AFFILIATION_FIELDS,
@@ -32,6 +40,15 @@ from .fields import (
     PHOTO_EXTENSIONS,
     TIE_FIELDS,
     TIMESTAMPS,
+)
+from .opportunities import (
+    DOCUMENT_FIELDS,
+    OPPORTUNITY_FIELDS,
+    PERSON_FIELDS,
+    PREFERENCE_FIELDS,
+    SAVED_SEARCH_FIELDS,
+    STAGE_CHANGE_FIELDS,
+    listing_pks,
 )
 from .reading import Archive, Record
 
@@ -151,8 +168,20 @@ def _restore(owner: User, data: dict[str, Any], saved_photos: list[str]) -> dict
         ties.append(Tie(owner=owner, person_a_id=a, person_b_id=b, **_pick(record, TIE_FIELDS)))
     _bulk(Tie, ties, archive.ties)
 
+    opportunity_pks = _restore_job_search(
+        owner,
+        archive.job_search,
+        contact_pks=contact_pks,
+        organization_pks=organization_pks,
+        affiliation_pks={index: a.pk for index, a in enumerate(affiliations, start=1)},
+    )
+
     interactions = [
-        Interaction(owner=owner, **_pick(record, INTERACTION_FIELDS))
+        Interaction(
+            owner=owner,
+            opportunity_id=_maybe(opportunity_pks, record["opportunity"]),
+            **_pick(record, INTERACTION_FIELDS),
+        )
         for record in archive.interactions
     ]
     _bulk(Interaction, interactions, archive.interactions)
@@ -172,6 +201,7 @@ def _restore(owner: User, data: dict[str, Any], saved_photos: list[str]) -> dict
             interaction_id=None
             if record["interaction"] is None
             else interaction_pks[record["interaction"]],
+            opportunity_id=_maybe(opportunity_pks, record["opportunity"]),
             **_pick(record, FOLLOW_UP_FIELDS),
         )
         for record in archive.follow_ups
@@ -185,6 +215,92 @@ def _restore(owner: User, data: dict[str, Any], saved_photos: list[str]) -> dict
 
 def _pick(record: Record, names: Iterable[str]) -> Record:
     return {name: record[name] for name in names}
+
+
+def _maybe(pks: dict[int, int], archive_id: int | None) -> int | None:
+    return None if archive_id is None else pks[archive_id]
+
+
+def _restore_job_search(
+    owner: User,
+    sections: Record,
+    *,
+    contact_pks: dict[int, int],
+    organization_pks: dict[int, int],
+    affiliation_pks: dict[int, int],
+) -> dict[int, int]:
+    """Opportunities and what hangs on them, preferences and saved searches; returns the
+    opportunities' archive id → primary key."""
+    records = sections["opportunities"]
+    listings = listing_pks([record["listing"] for record in records])
+    opportunities = [
+        Opportunity(
+            owner=owner,
+            organization_id=_maybe(organization_pks, record["organization"]),
+            referrer_id=_maybe(contact_pks, record["referrer"]),
+            listing_id=listing,
+            **_pick(record, OPPORTUNITY_FIELDS),
+        )
+        for record, listing in zip(records, listings, strict=True)
+    ]
+    _bulk(Opportunity, opportunities, records)
+    pks = {record["id"]: o.pk for record, o in zip(records, opportunities, strict=True)}
+
+    people = sections["opportunity_people"]
+    _bulk(
+        OpportunityPerson,
+        [
+            OpportunityPerson(
+                owner=owner,
+                opportunity_id=pks[record["opportunity"]],
+                contact_id=contact_pks[record["contact"]],
+                affiliation_id=_maybe(affiliation_pks, record["affiliation"]),
+                **_pick(record, PERSON_FIELDS),
+            )
+            for record in people
+        ],
+        people,
+    )
+    changes = sections["stage_changes"]
+    _bulk(
+        StageChange,
+        [
+            StageChange(
+                owner=owner,
+                opportunity_id=pks[record["opportunity"]],
+                **_pick(record, STAGE_CHANGE_FIELDS),
+            )
+            for record in changes
+        ],
+        changes,
+    )
+    records = sections["documents_sent"]
+    documents = [
+        DocumentSent(
+            owner=owner, opportunity_id=pks[record["opportunity"]], **_pick(record, DOCUMENT_FIELDS)
+        )
+        for record in records
+    ]
+    _bulk(DocumentSent, documents, records)
+    DocumentSent.recipients.through.objects.bulk_create(
+        DocumentSent.recipients.through(documentsent_id=document.pk, contact_id=contact_pks[pk])
+        for document, record in zip(documents, records, strict=True)
+        for pk in record["recipients"]
+    )
+    if (preferences := sections["job_preferences"]) is not None:
+        JobPreferences.objects.filter(owner=owner).delete()
+        _bulk(
+            JobPreferences,
+            [JobPreferences(owner=owner, **_pick(preferences, PREFERENCE_FIELDS))],
+            [preferences],
+        )
+    searches = sections["saved_searches"]
+    _bulk(
+        SavedSearch,
+        [SavedSearch(owner=owner, **_pick(record, SAVED_SEARCH_FIELDS)) for record in searches],
+        searches,
+    )
+    return pks
 
 
 def _restore_contacts(owner: User, records: list[Record], saved_photos: list[str]) -> list[Contact]:

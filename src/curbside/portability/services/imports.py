@@ -8,21 +8,25 @@ transaction: all the rows or none of them.
 """
 
 import csv
-import gc
 import io
 import json
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from datetime import date
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from curbside.core.imports import (
+    MappingNeededError,
+    Progress,
+    bulk_work,
+    import_size_check,
+)
+from curbside.core.imports import quiet as _quiet
 from curbside.interactions.models import Interaction
 from curbside.network.models import (
     Affiliation,
@@ -46,8 +50,6 @@ from .rows import key, row_values
 if TYPE_CHECKING:
     from curbside.accounts.models import User
 
-# Told how far an import has gone: (what is being done, how many done, how many in all).
-Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
 
 CHUNK = 1000  # rows between two reports of progress
@@ -56,65 +58,6 @@ HEADER_BYTES = 64 * 1024
 # How the CSV parser says that it needs the user to name the columns.
 MAPPING_NEEDED = "column mapping is needed"
 COUNT_FIELDS = ("n_create", "n_update", "n_skip", "n_error", "n_possible_duplicates")
-
-
-def _quiet(stage: str, done: int, total: int) -> None:
-    """The progress callback of callers that show none."""
-
-
-@contextmanager
-def _bulk_work() -> Iterator[None]:
-    """Pause the cyclic garbage collector while an import builds its many small objects,
-    which all live until the end: collecting would only rescan them, again and again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def import_max_bytes() -> int:
-    return int(settings.CURBSIDE_IMPORT_MAX_BYTES)
-
-
-def _size(n_bytes: int) -> str:
-    if n_bytes >= 1024 * 1024:
-        return f"{n_bytes / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
-    if n_bytes >= 1024:
-        return f"{n_bytes / 1024:.1f}".removesuffix(".0") + " KB"
-    return f"{n_bytes} bytes"
-
-
-def import_size_check(*, name: str, size: int) -> None:
-    """Refuse a file over the size limit, naming it and the limit, before it is read."""
-    limit = import_max_bytes()
-    if size > limit:
-        raise ValidationError(
-            f"{name} is too large to import ({_size(size)}; the limit is {_size(limit)} "
-            "a file). Split it into smaller files.",
-            code="too_large",
-        )
-
-
-class MappingNeededError(ValidationError):
-    """A generic CSV file whose columns must be named by the user before it can be read."""
-
-    def __init__(self, message: str, *, file_name: str, headers: Sequence[str]) -> None:
-        super().__init__(message, code="mapping_needed")
-        self.file_name = file_name
-        self.headers = list(headers)
-
-
-def mapping_headers(error: ValidationError) -> list[str]:
-    """The column names of the files an upload's error says need a column mapping."""
-    return [
-        header
-        for part in getattr(error, "error_list", [])
-        if isinstance(part, MappingNeededError)
-        for header in part.headers
-    ]
 
 
 def _about(name: str, message: str) -> str:
@@ -211,7 +154,7 @@ def _archive_batch(owner: "User", name: str, data: bytes) -> ImportBatch:
 
 # No transaction around the preview: it writes one row, at the end, and on SQLite a
 # transaction would hold the write lock for the whole parse (other writers would wait).
-@_bulk_work()
+@bulk_work()
 def import_preview(
     *,
     owner: "User",
@@ -279,7 +222,7 @@ def _problem_messages(rows: list[dict[str, Any]]) -> list[str]:
     return messages
 
 
-@_bulk_work()
+@bulk_work()
 def import_commit(
     *,
     owner: "User",

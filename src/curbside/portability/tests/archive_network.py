@@ -4,6 +4,7 @@ would build it: what the archive and export tests export, restore and compare.""
 import io
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from PIL import Image
@@ -13,13 +14,22 @@ from curbside.interactions import services as interaction_services
 from curbside.interactions.models import FollowUp, Interaction
 from curbside.interactions.tests.factories import FollowUpFactory, InteractionFactory
 from curbside.network import services
-from curbside.network.models import Affiliation, Contact
+from curbside.network.models import Affiliation, Contact, Organization
 from curbside.network.services import tags_resolve
 from curbside.network.tests.factories import (
     AffiliationFactory,
     ContactFactory,
     OrganizationFactory,
     TieFactory,
+)
+from curbside.opportunities.models import (
+    DocumentSent,
+    JobPreferences,
+    Listing,
+    Opportunity,
+    OpportunityPerson,
+    SavedSearch,
+    StageChange,
 )
 
 VALID_NPI = "1234567893"
@@ -196,3 +206,86 @@ def add_network(owner, n: int) -> None:
         interaction = InteractionFactory(owner=owner, contacts=[contact])
         FollowUpFactory(owner=owner, contact=contact, interaction=interaction)
         previous = contact
+
+
+def add_job_search(owner: User, network: Network) -> Opportunity:
+    """An opportunity with everything that hangs on it, preferences and a saved search, on
+    top of build_network (run inside the same time_machine.travel)."""
+    hospital = Organization.objects.get(owner=owner, name="University Hospital")
+    chief = Affiliation.objects.get(owner=owner, role="Chief of Cardiology")
+    listing = Listing.objects.create(
+        source="Example Board", external_id="EP-7", title="Electrophysiologist", employer="UH"
+    )
+    opportunity = Opportunity.objects.create(
+        owner=owner,
+        title="Electrophysiologist",
+        organization=hospital,
+        specialty="cardiology",
+        practice_setting="academic",
+        position_type="full_time",
+        city="Aurora",
+        state="CO",
+        zip_code="80045",
+        salary_min=Decimal("450000.00"),
+        salary_max=Decimal("520000.50"),
+        call_schedule="1 in 5",
+        visa_sponsorship="H-1B",
+        deadline_on=date(2026, 12, 15),
+        source=Opportunity.Source.ADVERTISED,
+        source_name="Example Board",
+        listing=listing,
+        referrer=network.zed,
+        stage=Opportunity.Stage.INTERVIEWING,
+        stage_changed_on=date(2026, 11, 20),
+    )
+    hidden = Opportunity.objects.create(
+        owner=owner, title="Unadvertised EP role", source=Opportunity.Source.NETWORK
+    )
+    OpportunityPerson.objects.create(
+        owner=owner,
+        opportunity=opportunity,
+        contact=network.maya,
+        role=OpportunityPerson.Role.DECISION_MAKER,
+        affiliation=chief,
+    )
+    OpportunityPerson.objects.create(
+        owner=owner, opportunity=hidden, contact=network.zed, role=OpportunityPerson.Role.REFERRER
+    )
+    for before, after, on in (("", "found", 1), ("found", "interviewing", 20)):
+        StageChange.objects.create(
+            owner=owner,
+            opportunity=opportunity,
+            from_stage=before,
+            to_stage=after,
+            changed_on=date(2026, 11, on),
+        )
+    document = DocumentSent.objects.create(
+        owner=owner, opportunity=opportunity, version="CV 2026-11", sent_on=date(2026, 11, 2)
+    )
+    document.recipients.set([network.maya, network.zed])
+    interview = Interaction.objects.create(
+        owner=owner,
+        kind=Interaction.Kind.JOB_INTERVIEW,
+        happened_on=date(2026, 11, 21),
+        opportunity=opportunity,
+    )
+    interview.contacts.set([network.maya])
+    FollowUp.objects.create(
+        owner=owner,
+        contact=network.maya,
+        kind=FollowUp.Kind.THANK_YOU,
+        due_on=date(2026, 11, 22),
+        interaction=interview,
+        opportunity=opportunity,
+    )
+    JobPreferences.objects.create(
+        owner=owner,
+        specialties=["cardiology"],
+        states=["CO", "UT"],
+        salary_floor=Decimal("400000"),
+        comparison_weights={"pay": 5, "network": 3},
+    )
+    SavedSearch.objects.create(
+        owner=owner, name="EP near Denver", params={"q": "electrophysiology", "near": "80202"}
+    )
+    return opportunity

@@ -53,7 +53,7 @@ def test_the_archive_holds_every_record_with_archive_ids_and_references(alice, n
     archive = archive_build(alice)
 
     assert archive["format"] == "curbside-archive"
-    assert archive["version"] == 1
+    assert archive["version"] == 2
     assert archive["owner"] == {
         "email": "alice@example.org",
         "name": "Alice Adams",
@@ -145,6 +145,8 @@ def test_an_archive_restored_into_an_empty_account_exports_the_same_archive(alic
         "interactions": 3,
         "follow_ups": 4,
         "tags": 4,
+        "opportunities": 0,
+        "saved_searches": 0,
     }
     restored = archive_build(carol)
     assert comparable(restored) == comparable(original)
@@ -261,6 +263,8 @@ def test_the_summary_counts_what_a_restore_creates(alice, network):
         "interactions": 3,
         "follow_ups": 4,
         "tags": 4,
+        "opportunities": 0,
+        "saved_searches": 0,
     }
 
 
@@ -278,8 +282,9 @@ def test_building_the_archive_takes_the_same_queries_for_2_and_50_contacts(
     for n in (2, 48):
         add_network(alice, n)
         # contacts, emails, phones, tags, contact tags, organizations, affiliations, ties,
-        # interactions, interaction contacts, follow-ups
-        with django_assert_num_queries(11):
+        # interactions, interaction contacts, follow-ups; opportunities (with their listings),
+        # their people, stage changes, documents, recipients, preferences, saved searches
+        with django_assert_num_queries(18):
             archive = archive_build(alice)
     assert len(archive["contacts"]) == 51  # 50 and the owner's own profile
     assert len(archive["follow_ups"]) == 50

@@ -66,7 +66,7 @@ NOT_AN_IMAGE = base64.b64encode(b"GIF89a but not really").decode()
 MALFORMED = [
     (set_in("format", "vcard"), "This is not a Curbside archive: \"format\" is 'vcard'"),
     (delete("format"), 'it has no "format": "curbside-archive"'),
-    (set_in("version", 2), "version 2 is newer than this Curbside understands"),
+    (set_in("version", 3), "version 3 is newer than this Curbside understands"),
     (set_in("version", "1"), "version must be a whole number from 1, not '1'"),
     (set_in("contacts", {"1": {}}), "contacts: must be a list"),
     (set_in("contacts.2", "Sam Lee"), r"contacts\[2\]: must be an object"),
@@ -187,4 +187,6 @@ def test_a_minimal_hand_written_archive_is_valid():
         "interactions": 0,
         "follow_ups": 0,
         "tags": 0,
+        "opportunities": 0,
+        "saved_searches": 0,
     }

@@ -110,8 +110,9 @@ def test_the_schema_documents_the_export_and_its_formats(client):
     [
         # token and its owner, then the archive: contacts, emails, phones, tags, contact
         # tags, organizations, affiliations, ties, interactions, interaction contacts,
-        # follow-ups
-        ("json", 12),
+        # follow-ups; opportunities, their people, stage changes, documents, recipients,
+        # job preferences, saved searches
+        ("json", 19),
         # token and its owner, contacts with strength, emails, phones, tag names, jobs
         ("vcf", 6),
         ("csv", 6),

@@ -93,8 +93,8 @@ def test_a_file_over_the_size_limit_is_refused_naming_the_file_and_the_limit(ali
     with pytest.raises(ValidationError) as caught:
         preview(alice, ("big.vcf", big))
     assert caught.value.messages == [
-        f"big.vcf is too large to import ({len(big) / 1024:.1f} KB; the limit is 1 KB a file). "
-        "Split it into smaller files."
+        f"big.vcf is too large to import ({len(big) / 1024:.1f} KB; the limit is 1 KB a file, "
+        "set by CURBSIDE_IMPORT_MAX_BYTES). Split it into smaller files."
     ]
     assert not ImportBatch.objects.exists()
 

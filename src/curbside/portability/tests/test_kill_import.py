@@ -29,6 +29,10 @@ django.setup()
 from django.core.management import call_command
 
 call_command("migrate", interactive=False, verbosity=0)
+from django.db import connection
+
+# SQLite's default 2 MB page cache, so the open transaction spills its pages to the log.
+connection.cursor().execute("PRAGMA cache_size=-2000")
 from curbside.accounts.services import user_create
 from curbside.portability import services
 

@@ -1,4 +1,3 @@
-import io
 from argparse import ArgumentParser
 from collections import Counter
 from pathlib import Path
@@ -6,28 +5,21 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from curbside.core.management import user_or_error
+from curbside.core.management.imports import (
+    mapping_option,
+    progress_bar,
+    progress_reporter,
+    rendered,
+)
 from curbside.portability import services
 from curbside.portability.models import ImportBatch
 from curbside.portability.records import FORMATS
 
-WIDTH = 100
 # Every problem is listed (each must be fixed or skipped); possible duplicates are only offers.
 MAX_LISTED_DUPLICATES = 50
-
-
-def _mapping(pairs: list[str]) -> dict[str, str] | None:
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        field, equals, column = pair.partition("=")
-        if not equals or not field.strip() or not column.strip():
-            raise CommandError(f"--map takes FIELD=COLUMN (emails=E-mail), not {pair!r}.")
-        mapping[field.strip()] = column.strip()
-    return mapping or None
 
 
 def _read(paths: list[Path]) -> list[tuple[str, bytes]]:
@@ -77,13 +69,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         user = user_or_error(options["user"])
         files = _read(options["files"])
-        with self._progress() as progress:
+        with progress_bar() as progress:
             try:
                 batch = services.import_preview(
                     owner=user,
                     files=files,
-                    mapping=_mapping(options["map"]),
-                    progress=self._reporter(progress),
+                    mapping=mapping_option(options["map"], example="emails=E-mail"),
+                    progress=progress_reporter(progress),
                 )
             except ValidationError as error:
                 raise CommandError("\n".join(error.messages)) from None
@@ -98,46 +90,17 @@ class Command(BaseCommand):
                 f"{batch.n_error} row{'s' if batch.n_error != 1 else ''} with problems: nothing "
                 "was imported. Fix the file, or use --skip-bad-rows to import the other rows."
             )
-        with self._progress() as progress:
+        with progress_bar() as progress:
             try:
                 batch = services.import_commit(
                     owner=user,
                     batch=batch,
                     skip_bad_rows=options["skip_bad_rows"],
-                    progress=self._reporter(progress),
+                    progress=progress_reporter(progress),
                 )
             except ValidationError as error:
                 raise CommandError("\n".join(error.messages)) from None
         self._done(batch)
-
-    def _progress(self) -> Progress:
-        console = Console(stderr=True)
-        return Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=True,
-            disable=not console.is_terminal,
-        )
-
-    def _reporter(self, progress: Progress) -> services.Progress:
-        tasks: dict[str, Any] = {}
-
-        def report(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = progress.add_task(stage, total=total)
-            progress.update(tasks[stage], completed=done, total=total)
-
-        return report
-
-    def _print(self, *renderables: Any) -> None:
-        buffer = io.StringIO()
-        console = Console(file=buffer, width=WIDTH, highlight=False, soft_wrap=True)
-        for renderable in renderables:
-            console.print(renderable)
-        self.stdout.write(buffer.getvalue(), ending="")
 
     def _show(self, batch: ImportBatch) -> None:
         per_file = Counter(row["file"] for row in batch.rows)
@@ -149,7 +112,7 @@ class Command(BaseCommand):
             counts = Table("Kind", "Count", title="The archive holds")
             for kind, n in batch.archive_counts.items():
                 counts.add_row(kind, str(n))
-            self._print(files, counts)
+            self.stdout.write(rendered(files, counts), ending="")
             return
         summary = Table(
             "New",
@@ -188,7 +151,7 @@ class Command(BaseCommand):
                 *duplicates[:MAX_LISTED_DUPLICATES],
                 f"… and {rest} more possible duplicates: the import report lists them all.",
             ]
-        self._print(files, summary)
+        self.stdout.write(rendered(files, summary), ending="")
         if problems or duplicates:
             self.stdout.write("\n".join([*problems, *duplicates]))
 
