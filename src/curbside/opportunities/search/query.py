@@ -48,10 +48,12 @@ class TextQuery:
     def __bool__(self) -> bool:
         return bool(self.terms)
 
-    def fts5(self, any_of: Sequence[str] = ()) -> str:
-        """An FTS5 MATCH expression: every term, quoted, implicitly ANDed; with `any_of`
-        tokens (grid cells), one of them too."""
+    def fts5(self, any_of: Sequence[str] = (), *, column: str = "") -> str:
+        """An FTS5 MATCH expression: every term, quoted, implicitly ANDed, in `column` only
+        if given; with `any_of` tokens (grid cells), one of them too."""
         text = " ".join(term.fts5() for term in self.terms)
+        if column:
+            text = f"{{{column}}} : ({text})"
         if not any_of:
             return text
         cells = " OR ".join('"' + token + '"' for token in any_of)

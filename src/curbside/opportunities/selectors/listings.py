@@ -16,8 +16,11 @@ The plan, which matters more than anything else at a million listings:
    one) are materialised once; the same statement counts them by facet values (GROUP BY)
    and sorts those matching every filter for the page (ORDER BY … LIMIT). Ranking (bm25,
    title weighted highest, or ts_rank) is computed for the listings of the result only:
-   it costs more per row than finding the row. Python receives a few dozen groups and a
-   page of ids, never the candidates: turning rows into Python objects costs more still.
+   it costs more per row than finding the row. On SQLite near a place, bm25 is used only
+   when the words are in few enough listings for its weighing to be cheap; otherwise the
+   words in the title come first, then the newest (`search.rank`). Python receives a few
+   dozen groups and a page of ids, never the candidates: turning rows into Python objects
+   costs more still.
 4. Only then are the page's `Listing` rows read, by primary key: the wide table (titles,
    descriptions) is never scanned or joined for a search.
 
@@ -57,6 +60,7 @@ from curbside.opportunities.search.params import (
     params_from_query,
 )
 from curbside.opportunities.search.query import TextQuery, parse_words
+from curbside.opportunities.search.rank import bm25_affordable
 
 __all__ = [
     "SORTS",
@@ -378,12 +382,20 @@ def _statement(
     statement = _Sql(f"WITH c AS {materialised} (").extend(candidates).add(")")
     page_score, page_join = "c.score", ""
     if sqlite_near_words and sort == "relevance" and box is not None:
-        # bm25 for the listings of the result only, in a second pass over the hits.
+        # The score of the listings of the result only, in a second pass over the hits:
+        # bm25 when it is cheap (search.rank), else 1 for the words in the title.
+        if bm25_affordable(words, text_table=TEXT_TABLE, search_table=SEARCH_TABLE):
+            ranked = (
+                f"-bm25({TEXT_TABLE}, {BM25_WEIGHTS})",
+                words.fts5(any_of=text_tokens_around(box, MAX_RANK_CELLS)),
+            )
+        else:
+            ranked = ("1.0", words.fts5(any_of=cells, column="title"))
         statement.add(
-            f", r AS MATERIALIZED (SELECT rowid AS id, -bm25({TEXT_TABLE}, {BM25_WEIGHTS}) "  # noqa: S608 (constants and placeholders)
+            f", r AS MATERIALIZED (SELECT rowid AS id, {ranked[0]} "  # noqa: S608 (constants and placeholders)
             f"AS score FROM {TEXT_TABLE} WHERE {TEXT_TABLE} MATCH %s AND +rowid IN "
             f"(SELECT c.id FROM c WHERE {every_facet_of_c}))",
-            words.fts5(any_of=text_tokens_around(box, MAX_RANK_CELLS)),
+            ranked[1],
             *selected.values(),
         )
         page_score, page_join = "COALESCE(r.score, 0)", "LEFT JOIN r ON r.id = c.id "

@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import factory
+from django.db import connection
 
 from curbside.opportunities.models import Listing
 from curbside.opportunities.search.index import listing_index
@@ -42,3 +43,15 @@ class ListingFactory(factory.django.DjangoModelFactory):
     def indexed(self, create, extracted, **kwargs):
         if create:
             listing_index([self.pk])
+
+
+def ranking_estimate(params: dict[str, str]) -> int:
+    """The queries a search spends estimating whether bm25 is cheap: one on SQLite for words
+    near a place, ranked by relevance (the default), none otherwise."""
+    ranked = params.get("sort", "relevance") == "relevance"
+    return int(
+        connection.vendor == "sqlite"
+        and bool(params.get("q"))
+        and bool(params.get("near"))
+        and ranked
+    )

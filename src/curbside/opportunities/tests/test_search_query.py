@@ -74,6 +74,14 @@ def test_cells_are_required_besides_the_words():
     assert query.tsquery(any_of=["geo_b_1"]) == "('icu') & ('geo_b_1')"
 
 
+def test_the_words_can_be_kept_to_one_column():
+    query = parse_words('"call schedule" icu')
+    assert query.fts5(column="title") == '{title} : ("call schedule" "icu")'
+    assert query.fts5(["geo_a_7"], column="title") == (
+        '({title} : ("call schedule" "icu")) AND ("geo_a_7")'
+    )
+
+
 def test_no_words_is_an_empty_query():
     assert not TextQuery()
     assert not parse_words("?!")
