@@ -361,6 +361,8 @@ def machine() -> list[str]:
 
 
 def section(outcomes: list[Outcome], load: float, args: argparse.Namespace) -> list[str]:
+    from curbside.opportunities.search.rank import RANK_BUDGET
+
     now = datetime.now().astimezone()
     lines = [
         "`python -m bench.listings` builds synthetic listings (real ZIP centroids, board-like",
@@ -418,6 +420,13 @@ def section(outcomes: list[Outcome], load: float, args: argparse.Namespace) -> l
         "average a query found "
         + ", ".join(f"{o.mean_total:,.0f} ({o.engine}, {o.size:,})" for o in outcomes if o.queries)
         + " listings.",
+        "",
+        "Relevance on SQLite near a place is bm25 only when the words are estimated to be in",
+        f"at most {RANK_BUDGET:,} listings together (`curbside.opportunities.search.rank`): "
+        "weighing",
+        'a word costs bm25 a pass over every listing that holds it. Above that ("patients"',
+        "and the phrases, in 4 listings out of 10, at either size; most prefixes at 1,000,000)",
+        "the listings with the words in their title come first, then the newest.",
     ]
     return lines
 

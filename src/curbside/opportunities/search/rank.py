@@ -12,6 +12,8 @@ The estimate counts each word among the SAMPLE most recently indexed listings (a
 its index entry, well under a millisecond) and scales the share up to the instance.
 """
 
+from typing import Any
+
 from django.db import connection
 
 from .query import TextQuery
@@ -28,7 +30,7 @@ def bm25_affordable(words: TextQuery, *, text_table: str, search_table: str) -> 
         f"AND rowid > {latest} - %s)"
         for _ in words.terms
     ]
-    parameters: list[object] = []
+    parameters: list[Any] = [SAMPLE]
     for term in words.terms:
         parameters.extend([TextQuery((term,)).fts5(), SAMPLE])
     with connection.cursor() as cursor:
@@ -36,10 +38,10 @@ def bm25_affordable(words: TextQuery, *, text_table: str, search_table: str) -> 
             f"SELECT {latest}, "  # noqa: S608 (constants and placeholders)
             f"(SELECT COUNT(*) FROM {search_table} WHERE listing_id > {latest} - %s), "
             f"{', '.join(counts)}",
-            [SAMPLE, *parameters],
+            parameters,
         )
         row = cursor.fetchone()
     newest, sampled, *hits = row
     if not newest or not sampled:
         return True
-    return sum(hits) / sampled * newest <= RANK_BUDGET
+    return bool(sum(hits) / sampled * newest <= RANK_BUDGET)

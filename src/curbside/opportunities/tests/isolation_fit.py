@@ -98,6 +98,7 @@ def test_fit_another_users_opportunity_cannot_be_compared_or_weighed(client, ali
     assert client.get(url).status_code == 404
     assert b"Alice's job" not in client.get(reverse("opportunities:opportunity_compare")).content
     weights = dict.fromkeys(["setting", "place", "pay", "specialty", "visa", "network"], "5")
-    assert client.post(url, weights).status_code == 302  # saves Bob's weights only
+    assert client.post(url, weights).status_code == 404  # and nothing is saved
     assert _snapshot(theirs) == before
     assert not JobPreferences.objects.filter(owner=alice).exists()
+    assert not JobPreferences.objects.filter(owner=bob).exists()

@@ -158,7 +158,10 @@ def test_dragging_a_card_to_another_column_moves_it(browser, live_server, alice)
     page.goto(f"{live_server.url}{reverse(BOARD)}")
     card = page.get_by_role("listitem").filter(has_text="Nocturnist")
     applied = page.get_by_role("region", name="Applied")
-    card.drag_to(applied)
+    # The card moves at once; the move itself is the request the drop sends.
+    with page.expect_response(lambda response: "/move/" in response.url) as moved:
+        card.drag_to(applied)
+    assert moved.value.ok
     expect(applied.get_by_role("link", name="Nocturnist")).to_be_visible()
     expect(page.get_by_label("Stage of Nocturnist")).to_have_value("applied")
     opportunity = Opportunity.objects.get(title="Nocturnist")

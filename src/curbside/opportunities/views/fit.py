@@ -56,6 +56,11 @@ def _ids(values: list[str]) -> list[int]:
 def opportunity_compare(request: AuthedRequest) -> HttpResponse:
     """2 to 5 of the owner's opportunities side by side; POST saves the weights."""
     ids = _ids(request.GET.getlist("ids"))
+    comparison = None
+    if MIN_COMPARED <= len(ids) <= selectors.MAX_COMPARED:
+        comparison = selectors.opportunity_comparison(owner=request.user, ids=ids)
+        if comparison is None:
+            raise Http404("No such opportunity.")
     if request.method == "POST":
         form = ComparisonWeightsForm(request.POST)
         if form.is_valid():
@@ -63,13 +68,10 @@ def opportunity_compare(request: AuthedRequest) -> HttpResponse:
             messages.success(request, "Saved your weights.")
             url = reverse("opportunities:opportunity_compare")
             return redirect(f"{url}?{urlencode({'ids': ids}, doseq=True)}" if ids else url)
-    if not MIN_COMPARED <= len(ids) <= selectors.MAX_COMPARED:
+    if comparison is None:
         choices = selectors.opportunity_choices_to_compare(owner=request.user)
         context = {"choices": choices, "chosen": ids, "max_compared": selectors.MAX_COMPARED}
         return render(request, "opportunities/opportunity_compare.html", context)
-    comparison = selectors.opportunity_comparison(owner=request.user, ids=ids)
-    if comparison is None:
-        raise Http404("No such opportunity.")
     if request.method != "POST":
         form = ComparisonWeightsForm(initial=comparison.weights)
     context = {"comparison": comparison, "form": form, "ids": ids}
