@@ -231,3 +231,10 @@ def test_the_draft_page_queries_do_not_grow(alice, client, net, django_assert_nu
         # common ground (self contact, affiliations, mutual ties), the first person's email
         with django_assert_num_queries(10):
             client.get(url)
+
+
+def test_the_page_leads_to_the_map_and_to_people_you_may_know(client, net):
+    page = client.get(REACH).content.decode()
+
+    assert f'href="{reverse("intros:map")}">Network map</a>' in page
+    assert f'href="{reverse("intros:latent")}">People you may know</a>' in page
