@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from curbside.intros.selectors.ground import network_map
+from curbside.intros.selectors.network_map import network_map
 from curbside.network.models import Affiliation, Contact, Organization, Tag
 from curbside.network.services import contact_strength_set, tie_record
 from curbside.network.tests.factories import (

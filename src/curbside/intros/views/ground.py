@@ -15,6 +15,7 @@ from curbside.network import selectors as network_selectors
 from curbside.network.models import Contact
 
 from ..selectors import ground as selectors
+from ..selectors import network_map as map_selectors
 from ..selectors import paths as paths_selectors
 from ..services import latent as services
 from ..svg import map_svg
@@ -71,7 +72,7 @@ def network_map(request: AuthedRequest) -> HttpResponse:
     specialty = request.GET.get("specialty", "").strip()
     target, steps = _chain_to(request)
     chain_ids = tuple(step.person.pk for step in steps)
-    drawing = selectors.network_map(
+    drawing = map_selectors.network_map(
         owner=owner, organization=organization, tag=tag, specialty=specialty, chain=chain_ids
     )
     svg = map_svg(
