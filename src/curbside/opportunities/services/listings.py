@@ -11,15 +11,14 @@ A posting that says nothing new is skipped: re-importing a file changes nothing.
 
 import csv
 import io
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -46,47 +45,25 @@ from curbside.opportunities.models import Listing, ListingImport
 from curbside.opportunities.search.index import listing_index
 from curbside.portability.services.bulk import insert_rows
 
+from .listing_rows import (
+    DATE_FIELDS,
+    FIELDS,
+    LIMITS,
+    MONEY_FIELDS,
+    batch_count,
+    chunks,
+    listing_row,
+    rows_outcome,
+    rows_plan,
+)
+
 if TYPE_CHECKING:
     from curbside.accounts.models import User
 
-# The fields of a Listing an import writes, besides its source.
-FIELDS = (
-    "title",
-    "employer",
-    "external_id",
-    "url",
-    "description",
-    "requirements",
-    "specialty",
-    "practice_setting",
-    "position_type",
-    "city",
-    "state",
-    "zip_code",
-    "country",
-    "latitude",
-    "longitude",
-    "is_remote",
-    "salary_min",
-    "salary_max",
-    "salary_unit",
-    "currency",
-    "visa_sponsorship",
-    "posted_on",
-    "expires_on",
-)
-_DATES = ("posted_on", "expires_on")
-_MONEY = ("salary_min", "salary_max")
-_CENT = Decimal("0.01")
-_MAX_MONEY = Decimal("9999999999.99")  # max_digits=12, decimal_places=2
-CHUNK = 500  # ids in one IN (…) lookup, rows between two reports of progress
 MAX_LISTED_PROBLEMS = 100
 FETCH_TIMEOUT_SECONDS = 20
 # How the CSV parser says that no column could be read as the title.
 _NO_TITLE_COLUMN = "No column holds the job title"
-
-Key = tuple[str, ...]
-T = TypeVar("T")
 
 
 def _csv_headers(data: bytes) -> list[str]:
@@ -143,7 +120,7 @@ def _default_source(name: str) -> str:
     parts = urllib.parse.urlsplit(name)
     if parts.scheme in ("http", "https") and parts.netloc:
         return parts.netloc.removeprefix("www.")
-    return PurePosixPath(name).name[: _LIMITS["source"]]
+    return PurePosixPath(name).name[: LIMITS["source"]]
 
 
 def _parse(
@@ -170,189 +147,6 @@ def _parse(
     if errors:
         raise ValidationError(errors)
     return parsed
-
-
-# Rows ------------------------------------------------------------------------------------
-
-# A web address as a board links to it: http(s), a host, no spaces. Django's URLValidator
-# is stricter but costs seconds over 100,000 listings.
-_URL = re.compile(r"https?://[^\s/?#@]+(?:[/?#]\S*)?", re.IGNORECASE)
-_LIMITS = {
-    name: limit
-    for name in ("source", *FIELDS)
-    if (limit := getattr(Listing._meta.get_field(name), "max_length", None))
-}
-_CHOICES = {
-    name: {value for value, _ in getattr(Listing._meta.get_field(name), "choices", None) or ()}
-    for name in (
-        "specialty",
-        "practice_setting",
-        "position_type",
-        "salary_unit",
-        "visa_sponsorship",
-    )
-}
-
-
-def _money(value: Decimal | None, name: str, problems: list[str]) -> str | None:
-    if value is None:
-        return None
-    try:
-        amount = value.quantize(_CENT)
-    except InvalidOperation:
-        amount = None
-    if amount is None or not 0 <= amount <= _MAX_MONEY:
-        problems.append(f"{name} {value} is not an amount that can be kept.")
-        return None
-    return format(amount, "f")
-
-
-def _row(name: str, record: ParsedListing, source: str) -> dict[str, Any]:
-    """A record as a preview row: JSON values, and what is wrong with it as a listing."""
-    problems = list(record.problems)
-    values: dict[str, Any] = {field: getattr(record, field) for field in FIELDS}
-    for field in _DATES:
-        day = values[field]
-        values[field] = day.isoformat() if day else None
-    for field in _MONEY:
-        values[field] = _money(values[field], field, problems)
-    for field, limit in _LIMITS.items():
-        text = source if field == "source" else values[field]
-        if len(text) > limit:
-            problems.append(f"{field} is {len(text)} characters long; at most {limit} fit.")
-    for field, allowed in _CHOICES.items():
-        if values[field] and values[field] not in allowed:
-            problems.append(f'{field} "{values[field]}" is not one of ours.')
-    if values["url"] and not _URL.fullmatch(values["url"]):
-        problems.append(f'url "{values["url"]}" is not a web address.')
-    if not source:
-        problems.append("No source: name the board the listings come from.")
-    return {
-        "file": name,
-        "line": record.line,
-        "source": source,
-        "values": values,
-        "problems": problems,
-        "action": "error" if problems else "create",
-    }
-
-
-def _stored(value: Any) -> Any:
-    """A value read from the database, as a preview row holds it."""
-    if isinstance(value, Decimal):
-        return format(value.quantize(_CENT), "f")
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-_NOT_WORD = re.compile(r"\W+")
-
-
-def _fold(text: str) -> str:
-    return " ".join(_NOT_WORD.sub(" ", text.casefold()).split())
-
-
-def _key(source: str, values: dict[str, Any]) -> Key:
-    """What makes a posting the same listing again (the model's unique constraints)."""
-    if values["external_id"]:
-        return ("id", source, values["external_id"])
-    if values["url"]:
-        return ("url", source, values["url"])
-    place = (_fold(values["city"]), values["state"].upper(), values["zip_code"])
-    return ("content", source, _fold(values["title"]), _fold(values["employer"]), *place)
-
-
-def _chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _existing(keys: set[Key]) -> dict[Key, tuple[int, dict[str, Any]]]:
-    """The listings already stored under these keys: key → (pk, values as a row holds them)."""
-    wanted: dict[tuple[str, str], list[str]] = {}
-    content_sources: set[str] = set()
-    for key in keys:
-        if key[0] == "content":
-            content_sources.add(key[1])
-        else:
-            wanted.setdefault((key[0], key[1]), []).append(key[2])
-    columns = ("pk", "source", *FIELDS)
-    queries = []
-    for (kind, source), values in wanted.items():
-        listings = Listing.objects.filter(source=source).order_by()
-        # The excludes let the database use the partial unique indexes.
-        if kind == "id":
-            listings = listings.exclude(external_id="")
-        else:
-            listings = listings.filter(external_id="").exclude(url="")
-        # A first import from a source matches nothing: no need to look its ids up.
-        if not listings.exists():
-            continue
-        for chunk in _chunks(sorted(values)):
-            if kind == "id":
-                queries.append(listings.filter(external_id__in=chunk))
-            else:
-                queries.append(listings.filter(url__in=chunk))
-    queries.extend(
-        Listing.objects.filter(source=source, external_id="", url="").order_by("pk")
-        for source in sorted(content_sources)
-    )
-    found: dict[Key, tuple[int, dict[str, Any]]] = {}
-    for rows in queries:
-        for pk, source, *stored in rows.values_list(*columns):
-            row = {field: _stored(value) for field, value in zip(FIELDS, stored, strict=True)}
-            found.setdefault(_key(source, row), (pk, row))
-    return found
-
-
-def _plan(rows: list[dict[str, Any]]) -> None:
-    """Decide, for each row, what committing does: create, update (which fields) or skip.
-
-    A listing repeated in the upload is written once, from its last posting."""
-    last: dict[Key, int] = {}
-    for index, row in enumerate(rows):
-        if not row["problems"]:
-            last[_key(row["source"], row["values"])] = index
-    existing = _existing(set(last))
-    for index, row in enumerate(rows):
-        for name in ("listing", "changes", "note"):
-            row.pop(name, None)
-        if row["problems"]:
-            row["action"] = "error"
-            continue
-        key = _key(row["source"], row["values"])
-        winner = last[key]
-        if winner != index:
-            later = rows[winner]
-            row["action"] = "skip"
-            row["note"] = f"Repeated later, at {later['file']} line {later['line']}."
-            continue
-        stored = existing.get(key)
-        if stored is None:
-            row["action"] = "create"
-            continue
-        pk, values = stored
-        row["listing"] = pk
-        changes = [field for field in FIELDS if values[field] != row["values"][field]]
-        if changes:
-            row["action"] = "update"
-            row["changes"] = changes
-        else:
-            row["action"] = "skip"
-            row["note"] = "Already there, unchanged."
-
-
-def _count(batch: ListingImport) -> None:
-    actions = [row["action"] for row in batch.rows]
-    batch.n_create = actions.count("create")
-    batch.n_update = actions.count("update")
-    batch.n_skip = actions.count("skip")
-    batch.n_error = actions.count("error")
-
-
-def _outcome(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-    return [(row["action"], row.get("listing"), tuple(row.get("changes", ()))) for row in rows]
 
 
 # Preview, commit, discard ----------------------------------------------------------------
@@ -387,16 +181,16 @@ def _preview(
         # Each file's records go as soon as they are rows: a large import holds one copy.
         name, _, records, _ = parsed.pop(0)
         for record in records:
-            rows.append(_row(name, record, source or record.source or _default_source(name)))
+            rows.append(listing_row(name, record, source or record.source or _default_source(name)))
             if len(rows) % 10_000 == 0:
                 progress("Checking", len(rows), total)
         del records
     progress("Checking", total, total)
-    _plan(rows)
+    rows_plan(rows)
     sources = {row["source"] for row in rows}
     batch.source = source or (next(iter(sources)) if len(sources) == 1 else "")
     batch.rows = rows
-    _count(batch)
+    batch_count(batch)
     return batch
 
 
@@ -438,10 +232,10 @@ def _problem_messages(rows: list[dict[str, Any]]) -> list[str]:
 
 def _db_values(values: dict[str, Any]) -> list[Any]:
     ordered = [values[field] for field in FIELDS]
-    for field in _DATES:
+    for field in DATE_FIELDS:
         index = FIELDS.index(field)
         ordered[index] = date.fromisoformat(ordered[index]) if ordered[index] else None
-    for field in _MONEY:
+    for field in MONEY_FIELDS:
         index = FIELDS.index(field)
         ordered[index] = Decimal(ordered[index]) if ordered[index] is not None else None
     return ordered
@@ -453,7 +247,7 @@ def _update(rows: list[dict[str, Any]]) -> None:
         return
     ops, quote = connection.ops, connection.ops.quote_name
     now = ops.adapt_datetimefield_value(timezone.now())
-    dates = [FIELDS.index(field) for field in _DATES]
+    dates = [FIELDS.index(field) for field in DATE_FIELDS]
     parameters = []
     for row in rows:
         values = _db_values(row["values"])
@@ -479,7 +273,7 @@ def _insert(rows: list[dict[str, Any]], progress: Progress) -> list[int]:
         before = Listing.objects.aggregate(last=Max("pk"))["last"] or 0
     created: list[int] = []
     done = 0
-    for chunk in _chunks(rows, 2000):
+    for chunk in chunks(rows, 2000):
         values = [(row["source"], *_db_values(row["values"])) for row in chunk]
         created += insert_rows(Listing, columns, values, returning=not sqlite)
         done += len(chunk)
@@ -496,12 +290,12 @@ def _write(rows: list[dict[str, Any]], progress: Progress) -> tuple[list[int], l
     new = [row for row in rows if row["action"] == "create"]
     changed = [row for row in rows if row["action"] == "update"]
     created = _insert(new, progress)
-    for done, chunk in enumerate(_chunks(changed, 2000), start=1):
+    for done, chunk in enumerate(chunks(changed, 2000), start=1):
         _update(list(chunk))
         progress("Updating listings", min(done * 2000, len(changed)), len(changed))
     updated = [row["listing"] for row in changed]
     written = created + updated
-    for done, ids in enumerate(_chunks(written, 10_000), start=1):
+    for done, ids in enumerate(chunks(written, 10_000), start=1):
         listing_index(ids)
         progress("Indexing for search", min(done * 10_000, len(written)), len(written))
     return created, updated
@@ -546,13 +340,13 @@ def listing_import_commit(
                     ],
                     code="rows_with_problems",
                 )
-            previewed = _outcome(rows)
-            _plan(rows)
+            previewed = rows_outcome(rows)
+            rows_plan(rows)
             _write(rows, progress)
             saved = ["status", "committed_at", "n_create", "n_update", "n_skip", "n_error"]
-            if _outcome(rows) != previewed:
+            if rows_outcome(rows) != previewed:
                 saved.append("rows")  # listings changed since the preview
-            _count(batch)
+            batch_count(batch)
             batch.status = ListingImport.Status.COMMITTED
             batch.committed_at = timezone.now()
             batch.save(update_fields=saved)
