@@ -305,8 +305,21 @@ def _link_people(owner: "User", opportunity: Opportunity) -> list[Contact]:
     return contacts
 
 
+# What the physician learned of each tracked job beyond its listing: call schedule, loan
+# repayment, and the start and deadline, in days from today.
+TERMS = {
+    "cc-nocturnist": ("7 nights on, 7 off; no home call", "$40,000 over 2 years", 240, 21),
+    "fruh-academic": ("1 in 6 weekends; residents take nights", "PSLF-eligible employer", 270, 10),
+    "wp-hospitalist": ("7 on / 7 off days, 1 in 4 weekend admitting", "", 300, 45),
+    "tpca-internist": ("Phone call 1 in 8 nights", "$25,000 a year for 3 years", 330, 50),
+    "bv-hospitalist": ("Weekdays; 1 in 3 weekends", "$100,000 over 4 years (rural)", 365, 30),
+}
+
+
 def _track(owner: "User", external_id: str, stage: str, on: date) -> Opportunity | None:
     listing = Listing.objects.get(source=DEMO_SOURCE, external_id=external_id)
+    today = timezone.localdate()
+    call_schedule, loan_repayment, start_in, deadline_in = TERMS.get(external_id, ("", "", 0, 60))
     organization = _organization(owner, listing.employer)
     if organization is None:
         return None
@@ -328,7 +341,10 @@ def _track(owner: "User", external_id: str, stage: str, on: date) -> Opportunity
         source=Opportunity.Source.ADVERTISED,
         source_name=listing.source,
         listing=listing,
-        deadline_on=listing.expires_on,
+        call_schedule=call_schedule,
+        loan_repayment=loan_repayment,
+        start_on=today + timedelta(days=start_in),
+        deadline_on=min(today + timedelta(days=deadline_in), listing.expires_on or date.max),
         on=on,
     )
     if stage != Opportunity.Stage.FOUND:
@@ -390,6 +406,7 @@ def build_job_search(owner: "User") -> int:
             state="CO",
             source=Opportunity.Source.NETWORK,
             referrer=referrer,
+            call_schedule="Shared phone call with the partners, 1 in 4 weeks",
             notes="Dr. Alvarez plans to retire within five years and wants a partner first.",
             on=today - timedelta(days=14),
         )

@@ -275,6 +275,10 @@ def test_the_demo_resident_is_looking_for_a_job_through_their_network(demo):
     assert hidden.is_hidden
     nocturnist = opportunities.get(title="Nocturnist Hospitalist")
     assert nocturnist.people.exists()
+    # The finalists differ on what the comparison shows beside pay and place.
+    advertised = opportunities.filter(source=Opportunity.Source.ADVERTISED)
+    assert all(o.call_schedule and o.start_on and o.deadline_on for o in advertised)
+    assert len({o.deadline_on for o in advertised}) == advertised.count()
     # The interview owes each interviewer a thank-you.
     assert (
         FollowUp.objects.filter(
