@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,17 +55,22 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    data_dir = tempfile.mkdtemp(prefix="curbside-bench-")
+def on_private_sqlite(prefix: str, run: Callable[[], int]) -> int:
+    """Run a benchmark on a SQLite database of its own, in a temporary data directory."""
+    data_dir = tempfile.mkdtemp(prefix=prefix)
     # Before Django reads its settings: a private SQLite database, whatever the shell says.
     os.environ["CURBSIDE_DATA_DIR"] = data_dir
     os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "curbside.settings"
     try:
-        return run(args)
+        return run()
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    return on_private_sqlite("curbside-bench-", lambda: run(args))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -22,10 +22,8 @@ import argparse
 import os
 import random
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -74,16 +72,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bench.harness import on_private_sqlite
+
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    data_dir = tempfile.mkdtemp(prefix="curbside-bench-intros-")
-    # Before Django reads its settings: a private SQLite database, whatever the shell says.
-    os.environ["CURBSIDE_DATA_DIR"] = data_dir
-    os.environ.pop("DATABASE_URL", None)
-    os.environ["DJANGO_SETTINGS_MODULE"] = "curbside.settings"
-    try:
-        return run(args)
-    finally:
-        shutil.rmtree(data_dir, ignore_errors=True)
+    return on_private_sqlite("curbside-bench-intros-", lambda: run(args))
 
 
 def run(args: argparse.Namespace) -> int:

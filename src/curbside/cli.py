@@ -30,6 +30,21 @@ MANAGE_WITHOUT_MIGRATING = frozenset(
 )
 
 
+def _import_options(parser: argparse.ArgumentParser, *, rows: str, csv: str, example: str) -> None:
+    """--dry-run, --skip-bad-rows and --map, as every import command takes them."""
+    parser.add_argument("--dry-run", action="store_true", help="show the preview only")
+    parser.add_argument(
+        "--skip-bad-rows", action="store_true", help=f"import the {rows} without problems"
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help=f"for {csv}: which column holds a field ({example})",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="curbside",
@@ -80,17 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("files", nargs="+", metavar="FILE")
     importing.add_argument("--user", required=True, metavar="EMAIL", help="whose network")
-    importing.add_argument("--dry-run", action="store_true", help="show the preview only")
-    importing.add_argument(
-        "--skip-bad-rows", action="store_true", help="import the rows without problems"
-    )
-    importing.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="FIELD=COLUMN",
-        help="for a CSV of your own: which column holds a field (emails=E-mail)",
-    )
+    _import_options(importing, rows="rows", csv="a CSV of your own", example="emails=E-mail")
 
     export = commands.add_parser(
         "export", help="export a network: JSON archive, vCard or CSV (to stdout or a file)"
@@ -113,17 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listings.add_argument("files", nargs="+", metavar="FILE_OR_URL")
     listings.add_argument("--source", default="", metavar="NAME", help="the board they came from")
-    listings.add_argument("--dry-run", action="store_true", help="show the preview only")
-    listings.add_argument(
-        "--skip-bad-rows", action="store_true", help="import the listings without problems"
-    )
-    listings.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="FIELD=COLUMN",
-        help="for a CSV: which column holds a field (title=Job Title)",
-    )
+    _import_options(listings, rows="listings", csv="a CSV", example="title=Job Title")
 
     digest = commands.add_parser(
         "digest", help="email each user their new listing matches and due follow-ups (for cron)"
